@@ -1,0 +1,1 @@
+"""The shipped default model: ``model.npz`` (arrays), ``card.json`` (its card), ``MODEL_CARD.md``."""

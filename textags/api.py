@@ -1,0 +1,341 @@
+"""File-level operations behind the CLI: each command is one function here.
+
+These functions take paths and return plain data (records, results), so the
+command line only parses arguments and prints, and a script can call the
+same functions.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from .errors import TextagsError
+from .labels import DOMAINS, LABELS
+
+
+def _model(model):
+    from .model import Model, load_model
+
+    return model if isinstance(model, Model) else load_model(model)
+
+
+def _tag_one(path: str, model_path, terms: int, coded_only: bool) -> list[dict]:
+    from . import load
+    from .records import unit_records
+
+    model = _model(model_path)
+    doc = model.tag(load(path), terms=terms)
+    return unit_records(doc, coded_only=coded_only)
+
+
+def tag_files(
+    paths: Sequence[str], model=None, *, jobs: int = 1, terms: int = 5, coded_only: bool = True
+) -> Iterator[list[dict]]:
+    """Tag files one by one (or ``jobs`` at a time, same order); yield each file's unit records.
+
+    Records stream file by file, so memory stays flat however many files.
+    """
+    from .model import Model
+
+    if jobs and jobs > 1 and len(paths) > 1:
+        if isinstance(model, Model):
+            model = model.path
+        from joblib import Parallel, delayed
+
+        # check every path first: a missing file fails before any work
+        for p in paths:
+            if p != "-" and not os.path.isfile(p):
+                from .readers import read
+
+                read(p)  # raises the one-line error
+        yield from Parallel(n_jobs=jobs, return_as="generator")(
+            delayed(_tag_one)(p, model, terms, coded_only) for p in paths
+        )
+        return
+    model = _model(model)
+    for p in paths:
+        yield _tag_one(p, model, terms, coded_only)
+
+
+def read_lines(path: str) -> list[str]:
+    """The non-empty lines of a text file (or ``-``), each stripped."""
+    from .readers import decode, read
+
+    if path == "-":
+        import sys
+
+        data = sys.stdin.buffer.read()
+        text = decode(data, "<stdin>") if data.strip() else ""
+    else:
+        text = read(path)
+    lines = [ln.strip() for ln in text.splitlines()]
+    return [ln for ln in lines if ln]
+
+
+def tag_lines(paths: Sequence[str], model=None, terms: int = 5) -> Iterator[list[dict]]:
+    """Tag pre-split units: every non-empty line of each file is one unit, in order."""
+    from .records import line_records
+
+    model = _model(model)
+    for p in paths:
+        lines = read_lines(p)
+        if not lines:
+            raise TextagsError("has no non-empty lines to tag", "<stdin>" if p == "-" else p)
+        yield line_records("stdin" if p == "-" else Path(p).stem, lines, model.tag_texts(lines, None, terms))
+
+
+def summarize(paths: Sequence[str], model=None, *, by: str = "document", n_boot: int = 1000):
+    """Emphasis of each file (or of each review/plan part with ``by="part"``)."""
+    from . import load
+    from .emphasis import emphasis
+    from .parts import split_parts
+
+    model = _model(model)
+    out = []
+    for p in paths:
+        doc = model.tag(load(p), terms=0)
+        if by == "part":
+            for part, units in split_parts(doc).items():
+                if any(u.coded for u in units):
+                    out.append(emphasis(doc, units=units, n_boot=n_boot, name=f"{doc.name}:{part}"))
+        else:
+            out.append(emphasis(doc, n_boot=n_boot))
+    return out
+
+
+def compare_files(paths: Sequence[str], model=None, *, by: str = "document", n_boot: int = 1000) -> list[dict]:
+    """Rows of :func:`textags.compare` for files."""
+    from . import load
+    from .emphasis import compare
+
+    model = _model(model)
+    return compare([model.tag(load(p), terms=0) for p in paths], by=by, n_boot=n_boot)
+
+
+def pivot(rows: list[dict], measure: str = "units") -> list[dict]:
+    """One row per group with each domain's share and interval, for a table."""
+    out: dict[str, dict] = {}
+    for r in rows:
+        if r["measure"] != measure:
+            continue
+        row = out.setdefault(r["group"], {"group": r["group"]})
+        row[r["domain"]] = f"{r['share']:.1%} [{r['low']:.0%}–{r['high']:.0%}]"
+        row["units"], row["other"] = r["units"], r["other"]
+    return list(out.values())
+
+
+# --------------------------------------------------------------------------
+# evaluation
+
+
+def evaluate(data: Sequence[str] = (), models: Sequence[str] | None = None, *, jobs: int = 1) -> dict:
+    """Leave-one-document-out scores on ``data`` (default: the bundled corpus), or given models on it."""
+    from .labels import read_labelled
+    from .learn import bundled_data_dir, compare_models, cross_validate, dedupe
+
+    rows, skipped = read_labelled(list(data) or [bundled_data_dir()])
+    rows = dedupe(rows)
+    if models:
+        result = compare_models([_model(m) for m in models], rows)
+    else:
+        result = cross_validate(rows, n_jobs=jobs)
+    result["skipped_empty_labels"] = skipped
+    result["data"] = [str(d) for d in data] or ["bundled corpus"]
+    return result
+
+
+def _score_lines(r: dict) -> list[str]:
+    lines = [
+        f"{r['method']}: {r['units']} units, {len(r['documents'])} documents",
+        f"accuracy {r['accuracy']:.3f}   macro-F1 {r['macro_f1']:.3f}   "
+        f"emphasis error {r['emphasis_error_mean']:.2f} pp (max {r['emphasis_error_max']:.2f})",
+        "",
+        f"{'label':<11}{'precision':>10}{'recall':>8}{'F1':>7}{'support':>9}",
+    ]
+    for lab, v in r["per_label"].items():
+        lines.append(f"{lab:<11}{v['precision']:>10.3f}{v['recall']:>8.3f}{v['f1']:>7.3f}{v['support']:>9}")
+    labs = list(r["confusion"])
+    lines += ["", "confusion (rows: true, columns: predicted)", " " * 11 + "".join(f"{lab[:6]:>8}" for lab in labs)]
+    for t in labs:
+        lines.append(f"{t:<11}" + "".join(f"{r['confusion'][t][p]:>8}" for p in labs))
+    lines += ["", f"{'document':<52}{'units':>6}{'acc':>7}{'emph.err':>9}"]
+    for d, v in r["documents"].items():
+        lines.append(f"{d[:51]:<52}{v['units']:>6}{v['accuracy']:>7.3f}{v['emphasis_error']:>9.2f}")
+    return lines
+
+
+def evaluation_text(result: dict) -> str:
+    """A readable report of :func:`evaluate`'s result."""
+    if "results" in result:
+        lines = []
+        for path, r in zip(result["models"], result["results"]):
+            lines += [f"== {path}"] + _score_lines(r) + [""]
+        header = f"{'difference vs ' + result['models'][0]:<40}" + "".join(
+            f"{lab[:10]:>11}" for lab in [*LABELS, "macro_f1", "accuracy"]
+        )
+        lines.append(header)
+        for path, diff in zip(result["models"][1:], result["differences"]):
+            lines.append(f"{path[:39]:<40}" + "".join(f"{diff[k]:>+11.3f}" for k in [*LABELS, "macro_f1", "accuracy"]))
+        return "\n".join(lines) + "\n"
+    return "\n".join(_score_lines(result)) + "\n"
+
+
+def audit_data(data: Sequence[str] = (), *, threshold: float = 0.2, top: int | None = 50, jobs: int = 1) -> list[dict]:
+    """Likely label errors in labelled files (default: the bundled corpus)."""
+    from .labels import read_labelled
+    from .learn import audit, bundled_data_dir, dedupe
+
+    rows, _ = read_labelled(list(data) or [bundled_data_dir()])
+    return audit(dedupe(rows), threshold=threshold, top=top, n_jobs=jobs)
+
+
+# --------------------------------------------------------------------------
+# data
+
+
+def _default_data(paths: Sequence[str]) -> list[str]:
+    if paths:
+        return list(paths)
+    from .learn import bundled_data_dir
+
+    return [str(bundled_data_dir())]
+
+
+def _documents(path: str | None) -> dict | None:
+    from .labels import documents_table
+    from .provenance import bundled_documents_csv
+
+    table = path or bundled_documents_csv()
+    if table is None:
+        return None
+    if not Path(table).exists():
+        raise TextagsError("no such documents table; give data/documents.csv", str(table))
+    return documents_table(table)
+
+
+def data_check(paths: Sequence[str] = (), documents: str | None = None):
+    """Problems in labelled files, and how many files were read."""
+    from .labels import check_files, labelled_files
+
+    paths = _default_data(paths)
+    docs = _documents(documents)
+    try:
+        n = len(labelled_files(paths))
+    except TextagsError:
+        n = 0
+    return check_files(paths, {k: v["path"] for k, v in docs.items()} if docs else None), n
+
+
+def data_stats(paths: Sequence[str] = (), documents: str | None = None) -> dict:
+    """Counts of labelled units per label, per document and per level."""
+    from .labels import read_labelled
+
+    rows, skipped = read_labelled(_default_data(paths))
+    docs = _documents(documents) or {}
+    per_label = Counter(r.label for r in rows)
+    per_doc: dict[str, Counter] = {}
+    per_level: dict[str, Counter] = {}
+    reviewed = sum(1 for r in rows if r.reviewed)
+    for r in rows:
+        per_doc.setdefault(r.doc, Counter())[r.label] += 1
+        level = docs.get(r.doc, {}).get("level", "unknown")
+        per_level.setdefault(level, Counter())[r.label] += 1
+    return {
+        "units": len(rows),
+        "reviewed": reviewed,
+        "empty_labels": skipped,
+        "documents": len(per_doc),
+        "labels": {lab: per_label.get(lab, 0) for lab in LABELS},
+        "by_level": {
+            lv: {lab: c.get(lab, 0) for lab in LABELS} | {"total": sum(c.values())}
+            for lv, c in sorted(per_level.items())
+        },
+        "by_document": {
+            d: {lab: c.get(lab, 0) for lab in LABELS} | {"total": sum(c.values())} for d, c in sorted(per_doc.items())
+        },
+    }
+
+
+def stats_text(stats: dict) -> str:
+    """A readable table of :func:`data_stats`."""
+    from .output import pad
+
+    cols = [*LABELS, "total"]
+    lines = [
+        f"{stats['units']} labelled units in {stats['documents']} documents; {stats['reviewed']} reviewed; "
+        f"{stats['empty_labels']} rows with an empty label",
+        "",
+        "label       units",
+        *(f"{lab:<11} {stats['labels'][lab]:>5}" for lab in LABELS),
+        "",
+    ]
+    for title, table in (("level", stats["by_level"]), ("document", stats["by_document"])):
+        width = max(len(title), *(len(k) for k in table)) + 2
+        lines.append(pad(title, width) + "".join(f"{c[:10]:>11}" for c in cols))
+        for k, v in table.items():
+            lines.append(pad(k, width) + "".join(f"{v[c]:>11}" for c in cols))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
+    """Cohen's kappa of two codings of the same units.
+
+    >>> round(cohen_kappa(["x", "x", "y", "y"], ["x", "y", "y", "y"]), 3)
+    0.5
+    """
+    n = len(a)
+    if n == 0 or n != len(b):
+        raise ValueError("two codings of the same, non-empty list of units are needed")
+    po = sum(x == y for x, y in zip(a, b)) / n
+    ca, cb = Counter(a), Counter(b)
+    pe = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
+    return 1.0 if pe == 1 else (po - pe) / (1 - pe)
+
+
+def data_agreement(path: str) -> dict:
+    """Agreement, Cohen's kappa and the confusion of a two-coder file (columns ``first``, ``second``)."""
+    p = Path(path)
+    if not p.is_file():
+        raise TextagsError("no such file; give a CSV with columns first and second", path)
+    with open(p, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if not reader.fieldnames or not {"first", "second"} <= set(reader.fieldnames):
+            raise TextagsError("needs the columns first and second", path, 1)
+        pairs = []
+        for row in reader:
+            a, b = row["first"].strip(), row["second"].strip()
+            for lab in (a, b):
+                if lab not in LABELS:
+                    raise TextagsError(f"unknown label {lab!r}; use one of {', '.join(LABELS)}", path, reader.line_num)
+            pairs.append((a, b))
+    if not pairs:
+        raise TextagsError("has no rows", path)
+    a, b = [x for x, _ in pairs], [y for _, y in pairs]
+    conf = {x: {y: sum(1 for p, q in pairs if p == x and q == y) for y in LABELS} for x in LABELS}
+    return {
+        "units": len(pairs),
+        "agreed": sum(x == y for x, y in pairs),
+        "agreement": round(sum(x == y for x, y in pairs) / len(pairs), 4),
+        "kappa": round(cohen_kappa(a, b), 4),
+        "confusion": conf,
+    }
+
+
+__all__ = [
+    "tag_files",
+    "tag_lines",
+    "summarize",
+    "compare_files",
+    "evaluate",
+    "audit_data",
+    "data_check",
+    "data_stats",
+    "data_agreement",
+    "cohen_kappa",
+    "DOMAINS",
+]

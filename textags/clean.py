@@ -1,0 +1,674 @@
+"""Cleaning: raw report text in, clean blocks out, as pure functions.
+
+A report's text, as extraction leaves it, is turned into a sequence of
+:class:`Block` s, one per line of the cleaned text: paragraphs with their hard
+wraps rejoined, headings, and the pieces that are not report content --
+footnotes, table rows and page furniture (page numbers, mastheads, print
+details, wiki boilerplate).  Nothing is deleted silently: set-aside pieces are
+blocks of their own kind, and the markup that is taken out (``**``, ``#``,
+HTML tags, invisible characters) is listed in :attr:`Cleaned.removed` with
+the offset where it stood.  Footnote markers glued to words become
+superscript digits, so they read as markers and not as numbers.
+
+The patterns and punctuation sets are module constants; pass your own to
+:func:`clean` through :class:`CleanConfig` to override them.
+
+Examples
+--------
+>>> c = clean("科创活力不断激发。启动推进\\n\\n科创“十个一”1工作举措。\\n\\n1 “十个一”：开展一轮大讨论。")
+>>> [(b.kind, b.text) for b in c.blocks]
+[('body', '科创活力不断激发。启动推进科创“十个一”¹工作举措。'), ('footnote', '1 “十个一”：开展一轮大讨论。')]
+>>> clean(c.text).text == c.text
+True
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .document import Removal
+
+#: Characters after which a sentence ends.
+TERMINALS = "。！？；!?;"
+#: Closing quotes and brackets that stay with the sentence they close.
+CLOSERS = "”’」』）)】》〉\"'"
+#: Punctuation that cannot end a paragraph: a line ending in one continues.
+CONTINUERS = "，、：:“「『（(《〈—-+·,"
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
+
+_CN_NUM = "一二三四五六七八九十百零〇"
+
+#: Heading patterns at the start of a block, with their nesting level.
+HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(rf"^[{_CN_NUM}]+、"), 1),
+    (re.compile(rf"^[{_CN_NUM}]{{1,3}}$"), 1),
+    (re.compile(r"^(结束语|结语|前言|引言|序言)$"), 1),
+    (re.compile(rf"^[（(][{_CN_NUM}]+[)）]"), 2),
+    (re.compile(rf"^[{_CN_NUM}]+是(?=\S)"), 3),
+    (re.compile(rf"^第[{_CN_NUM}]+[，、,：:]"), 3),
+)
+
+#: An enumeration word standing alone on a line: it opens the next line.
+ENUM_ALONE = re.compile(rf"^([{_CN_NUM}]+[是要]|第[{_CN_NUM}]+|首先|其次|再次|最后)$")
+#: Characters no line can start with: a line starting with one continues the last.
+LINE_CONTINUATION = "、，。；：！？》）”」』,.;:!?)"
+
+#: A newspaper headline: two short phrases side by side, no punctuation.
+HEADLINE = re.compile(r"^[\u4e00-\u9fff“”「」0-9]{3,12}[ \u3000]+[\u4e00-\u9fff“”「」0-9]{3,14}$")
+
+#: Lines that are page furniture: page numbers, mastheads, print details,
+#: sources and datelines standing alone.
+FURNITURE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$"),  # page number, "- 3 -"
+    re.compile(r"^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$"),
+    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),
+    re.compile(
+        r"^(本期\s*\d+\s*版|第\s*\d+\s*期|下期出版|国内统一连续出版物号|报社地址|印刷单位|免费赠阅|扫描二维码|邮编|客服热线|责任编辑|美术编辑|编辑[:：]|校对[:：])"
+    ),
+    re.compile(r"(主管主办|联合出版|出版物号|印务有限公司)"),
+    re.compile(r"^关注“[^”]{1,20}”$"),
+    re.compile(r"^[□■]?\s*(记者|通讯员|文/|图/|摄影)"),
+    re.compile(r"^来源\s*[:：]"),
+    re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$"),
+    re.compile(r"^(Public domain|false|true)$", re.IGNORECASE),
+)
+
+#: The start of the wiki boilerplate that closes the national reports;
+#: everything from it to the end is furniture.
+WIKI_START = re.compile(r"中文维基文库|维基文库社群|^本作品是中华人民共和国的|^Public domain$")
+
+#: A footnote definition line.
+FOOTNOTE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"^([{SUPERSCRIPTS}]+)\s*\S"),  # ¹ 四个一：...
+    re.compile(r"^(\d{1,2})\s+[^\s，。：:]{1,24}[：:]"),  # 1 “十个一”：...  (PDF)
+)
+#: A numbered footnote in a block after a markdown rule, or a glossary entry.
+NUMBERED_NOTE = re.compile(r"^(\d{1,2})[.．、]\s*\S")
+#: A numbered note of a markdown text ("6. 两镇八村：…"), recognised once the text has had notes.
+MD_NOTE = re.compile(r"^(\d{1,2})\.\s+[^，。\s]{1,30}[：:]")
+GLOSSARY_ENTRY = re.compile(r"^(\d{1,2})[.．、]\s*[^，。]{1,40}[：:]")
+GLOSSARY_START = re.compile(r"^(附件\s*\d*\s*)?(名词解释|名词注释|《政府工作报告》有关内容名词注释|注释)$")
+
+TABLE_CAPTION = re.compile(r"^表\s*\d+\s*[:：]")
+_HR = re.compile(r"^(-{3,}|\*{3,}|_{3,})$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_MD_LIST = re.compile(r"^[-*+]\s+(?=\S)")
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+_SUP = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>", re.IGNORECASE)
+_BOLD = re.compile(r"\*\*|__")
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+#: Counter words after a number: a digit followed by one is a count, not a
+#: footnote marker.
+_COUNTERS = "个家条名次项台万亿元年月日号人户处栋幢张所批届期版层楼岁座辆套间份场件位只天周千百"
+_CJK = "\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    """Settings of :func:`clean`; the defaults are the module constants."""
+
+    terminals: str = TERMINALS
+    closers: str = CLOSERS
+    heading_patterns: tuple = HEADING_PATTERNS
+    furniture_patterns: tuple = FURNITURE_PATTERNS
+    wrap_ratio: float = 0.6
+
+
+DEFAULT_CONFIG = CleanConfig()
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of the cleaned text.
+
+    ``kind`` is ``body``, ``heading``, ``footnote``, ``table`` or
+    ``furniture``.  ``level`` is a heading's nesting level (0 for a title).
+    ``head`` is, for a body block that opens with a heading (a bold lead
+    phrase, ``一是…。``), the length of that heading.
+    """
+
+    text: str
+    kind: str
+    level: int = 0
+    head: int = 0
+    head_level: int = 0
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The result of :func:`clean`: blocks, their text, and what was taken out."""
+
+    blocks: tuple[Block, ...]
+    removed: tuple[Removal, ...] = ()
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", "\n".join(b.text for b in self.blocks))
+
+    def offsets(self) -> list[int]:
+        """Start offset of every block in :attr:`text`."""
+        out, pos = [], 0
+        for b in self.blocks:
+            out.append(pos)
+            pos += len(b.text) + 1
+        return out
+
+
+# --------------------------------------------------------------------------
+# small pure helpers
+
+
+def display_width(s: str) -> int:
+    """Width of ``s`` on screen: wide and full-width characters count 2.
+
+    >>> display_width("抓经济 ab")
+    9
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def ends_sentence(s: str, terminals: str = TERMINALS, closers: str = CLOSERS) -> bool:
+    """Whether ``s`` ends a sentence (a terminal, perhaps followed by closers).
+
+    >>> ends_sentence("完成任务。”"), ends_sentence("完成任务，")
+    (True, False)
+    """
+    s = s.rstrip().rstrip(closers)
+    return bool(s) and s[-1] in terminals
+
+
+def heading_level(line: str, patterns=HEADING_PATTERNS) -> int:
+    """The level of the heading pattern ``line`` starts with, or 0.
+
+    >>> heading_level("（二）聚焦重大任务"), heading_level("一是打好攻坚战。"), heading_level("第一批项目")
+    (2, 3, 0)
+    """
+    for pat, level in patterns:
+        if pat.match(line):
+            return level
+    return 0
+
+
+def heading_length(text: str, terminals: str = TERMINALS, closers: str = CLOSERS) -> int:
+    """Length of the heading at the start of ``text``: up to its first sentence end.
+
+    >>> t = "一是打好产业转型“攻坚战”。对标科创转化带。"
+    >>> t[: heading_length(t)]
+    '一是打好产业转型“攻坚战”。'
+    """
+    m = re.search(f"[{re.escape(terminals)}]+[{re.escape(closers)}]*|(?<=\\S)\\s{{2,}}(?=\\S)", text)
+    return m.end() if m else len(text)
+
+
+def normalize(text: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """Unify line ends and take out invisible and control characters.
+
+    Returns the text and the removals as ``(offset, text, reason)``, offsets
+    into the returned text.
+
+    >>> normalize("a\\u200bb\\r\\nc")
+    ('ab\\nc', [(1, '\\u200b', 'invisible')])
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    out: list[str] = []
+    removed: list[tuple[int, str, str]] = []
+    pos = 0
+    run = ""
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if (cat in ("Cc", "Cf", "Cs", "Co", "Cn") and ch not in "\n\t") or ch == "\ufeff":
+            run += ch
+            continue
+        if run:
+            removed.append((pos, run, "invisible"))
+            run = ""
+        out.append(ch)
+        pos += 1
+    if run:
+        removed.append((pos, run, "invisible"))
+    return "".join(out), removed
+
+
+def strip_markup(line: str) -> tuple[str, list[tuple[int, str, str]], list[tuple[int, int]]]:
+    """Take markdown and HTML markup out of one line.
+
+    Returns the plain line, the removals ``(offset, text, reason)`` with
+    offsets into the plain line, and the bold spans ``(start, end)``.
+    ``<sup>1</sup>`` becomes ``¹``; entities are decoded.
+
+    >>> strip_markup("**营商环境持续优化。**落实举措<sup>1</sup>。")[0]
+    '营商环境持续优化。落实举措¹。'
+    >>> strip_markup("**营商环境持续优化。**落实举措。")[2]
+    [(0, 9)]
+    """
+    removed: list[tuple[int, str, str]] = []
+    bold: list[tuple[int, int]] = []
+    out: list[str] = []
+    i = 0
+    n = len(line)
+    bold_open: int | None = None
+    pos = 0
+    while i < n:
+        m = _SUP.match(line, i)
+        if m:
+            out.append(m.group(1).translate(_TO_SUPERSCRIPT))
+            removed.append((pos, m.group(0).replace(m.group(1), ""), "markup"))
+            pos += len(m.group(1))
+            i = m.end()
+            continue
+        m = _TAG.match(line, i)
+        if m:
+            removed.append((pos, m.group(0), "markup"))
+            i = m.end()
+            continue
+        m = _BOLD.match(line, i)
+        if m:
+            removed.append((pos, m.group(0), "markup"))
+            if bold_open is None:
+                bold_open = pos
+            else:
+                if pos > bold_open:
+                    bold.append((bold_open, pos))
+                bold_open = None
+            i = m.end()
+            continue
+        m = _ENTITY.match(line, i)
+        if m:
+            decoded = html.unescape(m.group(0))
+            if decoded != m.group(0) and len(decoded) == 1 and unicodedata.category(decoded)[0] != "C":
+                removed.append((pos, m.group(0), "markup"))
+                out.append(decoded)
+                pos += 1
+                i = m.end()
+                continue
+        out.append(line[i])
+        pos += 1
+        i += 1
+    return "".join(out), removed, bold
+
+
+# --------------------------------------------------------------------------
+# line classification
+
+
+@dataclass
+class _Line:
+    text: str
+    kind: str  # body heading footnote table furniture
+    level: int = 0
+    head: int = 0  # length of a bold lead phrase
+    removed: list = field(default_factory=list)
+    fn_id: str = ""
+    alone: bool = False  # a list item: never joined with its neighbours
+
+
+def _bold_head(text: str, end: int, cfg: CleanConfig) -> int:
+    """Length of the heading a bold span ``text[:end]`` makes, or 0.
+
+    The heading ends at the first sentence end inside the span, or at the
+    span's end when a sentence end follows right after it; a bold phrase
+    that runs on into its sentence (``**…**，``) is no heading.
+    """
+    inner = re.search(f"[{re.escape(cfg.terminals)}]+[{re.escape(cfg.closers)}]*", text[:end])
+    if inner:
+        return inner.end()
+    after = re.match(f"[{re.escape(cfg.closers)}]*[{re.escape(cfg.terminals)}]+[{re.escape(cfg.closers)}]*", text[end:])
+    if after:
+        return end + after.end()
+    return end if end >= len(text.rstrip()) else 0
+
+
+def _title_like(s: str) -> bool:
+    """A short line with no inner punctuation: a title, a name, a dateline."""
+    return len(s) < 20 and not re.search("[，、；。：,;:]", s)
+
+
+def _is_table_row(line: str) -> bool:
+    if line.count("\t") >= 2 or (line.count("\t") == 1 and len(line) < 60):
+        return True
+    s = line.strip()
+    return s.startswith("|") and s.endswith("|") and s.count("|") >= 3
+
+
+def _classify(lines: list[str], cfg: CleanConfig) -> list[_Line]:
+    out: list[_Line] = []
+    in_notes = False  # inside a block of numbered notes after a markdown rule
+    had_notes = False  # the text has had such notes: later ones may come without a rule
+    in_glossary = False
+    wiki = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            out.append(_Line("", "blank"))
+            continue
+        if wiki or WIKI_START.search(line):
+            wiki = True
+            out.append(_Line(line, "furniture"))
+            continue
+        if _HR.match(line):
+            out.append(_Line("", "rule", removed=[(0, line, "markup")]))
+            in_notes = True
+            continue
+        if _is_table_row(raw.strip("\n")):
+            text, rem, _ = strip_markup(re.sub(r"\t+$", "", raw.strip()))
+            out.append(_Line(text.strip(), "table", removed=rem))
+            in_notes = False
+            continue
+        removed: list[tuple[int, str, str]] = []
+        level = 0
+        m = _MD_HEADING.match(line)
+        if m:
+            removed.append((0, m.group(0), "markup"))
+            line = line[m.end() :]
+            level = -1
+        else:
+            m = _MD_LIST.match(line)
+            if m:
+                removed.append((0, m.group(0), "markup"))
+                line = line[m.end() :]
+                text, rem, _ = strip_markup(line)
+                out.append(_Line(text.strip(), "body", removed=removed + rem, alone=True))
+                continue
+        text, rem, bold = strip_markup(line)
+        removed.extend(rem)
+        stripped = text.strip()
+        lead = len(text) - len(text.lstrip())
+        bold = [(s - lead, e - lead) for s, e in bold]
+        text = stripped
+        if not text:
+            out.append(_Line("", "blank", removed=removed))
+            continue
+        if (in_notes and NUMBERED_NOTE.match(text)) or (had_notes and MD_NOTE.match(text)):
+            out.append(_Line(text, "footnote", removed=removed, fn_id=NUMBERED_NOTE.match(text).group(1)))
+            had_notes = True
+            continue
+        in_notes = False
+        if GLOSSARY_START.match(text):
+            in_glossary = True
+            out.append(_Line(text, "heading", level=0, removed=removed))
+            continue
+        if in_glossary and GLOSSARY_ENTRY.match(text):
+            out.append(_Line(text, "footnote", removed=removed))
+            continue
+        if level == -1 and TABLE_CAPTION.match(text):
+            out.append(_Line(text, "table", removed=removed))
+            continue
+        if level == -1:  # markdown heading: level from its text, else a title
+            whole = heading_level(text, cfg.heading_patterns) or (4 if m.group(1) == "####" else 0)
+            out.append(_Line(text, "heading", level=whole, removed=removed))
+            continue
+        if any(p.search(text) for p in cfg.furniture_patterns):
+            out.append(_Line(text, "furniture", removed=removed))
+            continue
+        fm = next((p.match(text) for p in FOOTNOTE_PATTERNS if p.match(text)), None)
+        if fm:
+            out.append(_Line(text, "footnote", removed=removed, fn_id=fm.group(1).translate(_FROM_SUPERSCRIPT)))
+            continue
+        if TABLE_CAPTION.match(text):
+            out.append(_Line(text, "table", removed=removed))
+            continue
+        if bold and bold[0][0] == 0:
+            end = _bold_head(text, bold[0][1], cfg)
+            if end >= len(text.rstrip()):
+                out.append(
+                    _Line(text, "heading", level=heading_level(text, cfg.heading_patterns) or 4, removed=removed)
+                )
+                continue
+            if end:
+                out.append(_Line(text, "body", level=4, head=end, removed=removed))
+                continue
+        hl = heading_level(text, cfg.heading_patterns)
+        if hl:
+            out.append(_Line(text, "body", level=hl, head=-1, removed=removed))
+            continue
+        if HEADLINE.match(text):
+            out.append(_Line(text, "heading", level=1, removed=removed))
+            continue
+        out.append(_Line(text, "body", removed=removed))
+    return out
+
+
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
+
+
+def _wrap_width(lines: list[_Line], cfg: CleanConfig) -> int:
+    """The column width of a hard-wrapped text, or 0 for one paragraph a line."""
+    body = [ln for ln in lines if ln.kind == "body"]
+    open_ends = [ln for ln in body if not ends_sentence(ln.text, cfg.terminals, cfg.closers)]
+    if len(open_ends) < 5 or len(open_ends) < 0.4 * len(body):
+        return 0
+    widths = sorted(display_width(ln.text) for ln in open_ends)
+    width = widths[int(0.8 * (len(widths) - 1))]
+    return width if width <= 120 else 0
+
+
+def _link_broken(lines: list[_Line], cfg: CleanConfig) -> bool:
+    """Whether a text has lines broken inside sentences where a web page had links.
+
+    Signs: a line starting with punctuation no line can start with, or short
+    fragments (a word or two) between two pieces of one sentence.
+    """
+    body = [ln for ln in lines if ln.kind == "body"]
+    starts = sum(1 for ln in body if ln.text[0] in LINE_CONTINUATION)
+    fragments = sum(
+        1
+        for prev, ln in zip(body, body[1:])
+        if len(ln.text) <= 4
+        and not ln.level
+        and not ends_sentence(prev.text, cfg.terminals, cfg.closers)
+        and len(prev.text) >= 20
+    )
+    words = sum(1 for ln in body if len(ln.text) <= 2 and not ln.level and not ENUM_ALONE.match(ln.text))
+    return starts >= 1 or fragments + words >= 2
+
+
+def _joinable(para: list[_Line], nxt: _Line, width: int, cfg: CleanConfig, link_mode: bool = False) -> bool:
+    """Whether body line ``nxt`` continues the open paragraph made of ``para``.
+
+    ``width`` is the column width of a hard-wrapped text (0 for one paragraph
+    a line); ``link_mode`` says the text has lines broken inside sentences
+    (where a web page had links), past its title lines.
+    """
+    last = para[-1].text
+    if nxt.alone or para[-1].alone:
+        return False
+    if nxt.text[0] in LINE_CONTINUATION or ENUM_ALONE.match(last):
+        return True
+    if nxt.level or ends_sentence(last, cfg.terminals, cfg.closers):
+        return False
+    tail = last.rstrip()[-1]
+    full = bool(width) and display_width(last) >= 0.9 * width
+    if len(para) == 1 and para[0].head == -1 and not re.search(f"[{re.escape(cfg.terminals)}]", last):
+        return full  # a heading line on its own
+    if tail in "：:":
+        return full
+    if tail in CONTINUERS:
+        return True
+    if width:
+        return display_width(last) >= cfg.wrap_ratio * width
+    if link_mode:
+        return True
+    # one paragraph a line: a line broken mid-sentence continues, unless it is
+    # a short title-like line standing alone
+    return not _title_like(last) or (len(para) > 1 and not _title_like(nxt.text))
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and _ASCII_ALNUM.match(a[-1]) and _ASCII_ALNUM.match(b[0]):
+        return a + " " + b
+    return a + b
+
+
+def _mark_footnotes(blocks: list[Block], ids_at: list[tuple[int, str]]) -> list[Block]:
+    """Turn the glued digit marker of each numbered footnote into superscript.
+
+    The marker of footnote ``n`` is the last ``n`` glued between Chinese
+    characters (not a count, not part of a longer number) in the body blocks
+    before the note, searched from the nearest back.  A note whose superscript marker is already present is
+    left alone, so the pass is idempotent.
+    """
+    blocks = list(blocks)
+    for at, fid in ids_at:
+        sup = fid.translate(_TO_SUPERSCRIPT)
+        near = [i for i in range(at) if blocks[i].kind == "body"]
+        if any(sup in blocks[i].text for i in near):
+            continue
+        pat = re.compile(rf"(?<=[{_CJK}”」）)])(?<![0-9.]){fid}(?![0-9.])(?=[{_CJK}“「（(])(?![{_COUNTERS}])")
+        for i in reversed(near):
+            hits = list(pat.finditer(blocks[i].text))
+            if hits:
+                m = hits[-1]
+                t = blocks[i].text
+                blocks[i] = Block(
+                    t[: m.start()] + sup + t[m.end() :],
+                    blocks[i].kind,
+                    blocks[i].level,
+                    blocks[i].head,
+                    blocks[i].head_level,
+                )
+                break
+    return blocks
+
+
+def _mark_title(blocks: list[Block], cfg: CleanConfig) -> list[Block]:
+    """Make the opening lines of a report that read as a title headings (level 0).
+
+    A title is short, has no sentence end and stands before the first body
+    paragraph that has one.
+    """
+    out = list(blocks)
+    for i, b in enumerate(out):
+        if b.kind != "body":
+            if b.kind == "heading" and b.level > 0:
+                break
+            continue
+        if b.head or len(b.text) > 40 or re.search(f"[{re.escape(cfg.terminals)}，,]", b.text):
+            break
+        out[i] = Block(b.text, "heading", 0)
+    return out
+
+
+def clean(text: str, config: CleanConfig = DEFAULT_CONFIG) -> Cleaned:
+    """Clean a report's raw text into blocks.
+
+    Parameters
+    ----------
+    text : str
+        The text as read from the file.
+    config : CleanConfig
+        Patterns and punctuation sets.
+
+    Returns
+    -------
+    Cleaned
+        Its ``text`` is the cleaned text; ``blocks`` its lines with their kind;
+        ``removed`` the markup taken out.
+
+    Examples
+    --------
+    >>> c = clean("# 标题\\n\\n**营商环境持续优化。**落实举措。\\n\\n12\\n")
+    >>> [(b.kind, b.text, b.head) for b in c.blocks]
+    [('heading', '标题', 0), ('body', '营商环境持续优化。落实举措。', 9), ('furniture', '12', 0)]
+    >>> [r.text for r in c.removed]
+    ['# ', '**', '**']
+    """
+    cfg = config
+    text, inv = normalize(text)
+    lines = _classify(text.split("\n"), cfg)
+    width = _wrap_width(lines, cfg)
+    link_broken = _link_broken(lines, cfg)
+
+    # assemble: paragraphs rejoin across hard wraps, and across footnotes and
+    # furniture that interrupt them; the interrupting pieces follow the paragraph
+    blocks: list[Block] = []
+    removed: list[Removal] = []
+    fn_ids: list[tuple[int, str]] = []
+    para: list[_Line] = []  # the lines of the open paragraph
+    para_text = ""
+    para_removed: list[tuple[int, str, str]] = []  # offsets into para_text
+    pending: list[_Line] = []  # footnotes and furniture waiting for the paragraph
+    base = 0  # offset of the next block in the cleaned text
+
+    def emit(text: str, kind: str, level: int = 0, head: int = 0, head_level: int = 0, rem=(), fn_id="") -> None:
+        nonlocal base
+        removed.extend(Removal(base + off, t, why) for off, t, why in rem)
+        blocks.append(Block(text, kind, level, head, head_level))
+        if fn_id:
+            fn_ids.append((len(blocks) - 1, fn_id))
+        base += len(text) + 1
+
+    def flush() -> None:
+        nonlocal para, para_text, para_removed, pending
+        if para:
+            head = para[0].head
+            if head == -1:
+                head = heading_length(para_text, cfg.terminals, cfg.closers)
+            if head >= len(para_text):
+                emit(para_text, "heading", para[0].level, 0, 0, para_removed)
+            else:
+                emit(para_text, "body", 0, head, para[0].level if head else 0, para_removed)
+        for ln in pending:
+            emit(ln.text, ln.kind, ln.level, 0, 0, ln.removed, ln.fn_id)
+        para, para_text, para_removed, pending = [], "", [], []
+
+    def extend(line: _Line, text: str, rem: list) -> str:
+        joined = _join(text, line.text)
+        shift = len(joined) - len(line.text)
+        rem.extend((shift + off, t, why) for off, t, why in line.removed)
+        return joined
+
+    seen_sentence = False  # past the title lines
+    for ln in lines:
+        if not seen_sentence and ln.kind == "body" and ends_sentence(ln.text, cfg.terminals, cfg.closers):
+            seen_sentence = True
+        if ln.kind in ("blank", "rule"):
+            if para:
+                para_removed.extend((len(para_text), t, why) for _, t, why in ln.removed)
+            else:
+                removed.extend(Removal(base, t, why) for _, t, why in ln.removed)
+            continue
+        note = pending[-1] if pending and pending[-1].kind == "footnote" else None
+        if ln.kind == "body" and not ln.level and note and not ends_sentence(note.text, cfg.terminals, cfg.closers):
+            note.text = extend(ln, note.text, note.removed)  # a footnote's own wrapped lines
+            continue
+        if ln.kind == "body" and para and _joinable(para, ln, width, cfg, link_broken and seen_sentence):
+            para_text = extend(ln, para_text, para_removed)
+            para.append(ln)
+            continue
+        if ln.kind in ("footnote", "furniture") and para and not ends_sentence(para_text, cfg.terminals, cfg.closers):
+            pending.append(ln)
+            continue
+        flush()
+        if ln.kind == "body":
+            para, para_text, para_removed = [ln], ln.text, list(ln.removed)
+        elif ln.kind == "footnote":
+            pending.append(ln)
+        else:
+            emit(ln.text, ln.kind, ln.level, 0, 0, ln.removed)
+    flush()
+
+    blocks = _mark_footnotes(blocks, fn_ids)
+    blocks = _mark_title(blocks, cfg)
+    # invisible characters: place them by counting visible characters
+    if inv:
+        removed.extend(_place_invisible(inv, text, blocks))
+    removed.sort(key=lambda r: r.offset)
+    return Cleaned(tuple(blocks), tuple(removed))
+
+
+def _place_invisible(inv, normalized: str, blocks: list[Block]) -> list[Removal]:
+    """Map invisible characters removed from ``normalized`` to cleaned offsets.
+
+    The cleaned text may be reordered, so an approximate place is given: the
+    offset of the block that holds the nearest following visible character
+    when that can be found, else the end.
+    """
+    total = sum(len(b.text) + 1 for b in blocks)
+    return [Removal(min(off, max(total - 1, 0)), t, why) for off, t, why in inv]

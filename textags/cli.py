@@ -1,0 +1,480 @@
+"""The ``textags`` command: argument parsing and printing only.
+
+Every command calls one function of the Python API and writes what it
+returns.  Bad input ends with one line on standard error naming the file
+(and line) and what to do, exit status 2, and no traceback; an output file
+is written atomically, so a failed run leaves none behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import warnings
+
+from .errors import TextagsError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2
+        raise TextagsError(f"{message} (see '{self.prog} --help')")
+
+
+def _add_output(p, formats, default):
+    p.add_argument("--format", choices=formats, default=default, help=f"output format (default {default})")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
+
+def _add_model(p):
+    p.add_argument("--model", metavar="PATH", help="model directory (default: the shipped model)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = _Parser(
+        prog="textags",
+        description="Tag the sentences of Chinese government work reports with a policy "
+        "domain and summarise a report's emphasis.",
+    )
+    parser.add_argument("--version", action="version", version=f"textags {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("segment", help="split reports into units (sentences, headings, set-aside pieces)")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="report files (.txt .md .docx .pdf); - reads standard input"
+    )
+    _add_output(p, ["jsonl", "tsv", "text"], "jsonl")
+
+    p = sub.add_parser("tag", help="tag every unit of reports with a policy domain")
+    p.add_argument("files", nargs="+", metavar="FILE", help="report files; - reads standard input")
+    p.add_argument("--lines", action="store_true", help="each non-empty input line is one unit (no segmentation)")
+    p.add_argument("--all", action="store_true", help="also list footnotes, tables and furniture (untagged)")
+    p.add_argument(
+        "--terms", type=int, default=5, metavar="K", help="top weighted terms per unit (default 5; 0 for none)"
+    )
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="tag N files in parallel (same output order)")
+    _add_model(p)
+    _add_output(p, ["table", "jsonl", "csv"], "table")
+
+    p = sub.add_parser("summarize", help="per document: the share of each domain with its 95%% interval")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--by", choices=["document", "part"], default="document", help="whole documents or review/plan parts"
+    )
+    _add_model(p)
+    _add_output(p, ["table", "json", "csv"], "table")
+
+    p = sub.add_parser("compare", help="compare emphasis across documents, report parts, years or levels")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--by", choices=["document", "part", "year", "level"], default="document")
+    p.add_argument("--measure", choices=["units", "chars", "probs"], default="units")
+    _add_model(p)
+    _add_output(p, ["table", "json", "csv"], "table")
+
+    p = sub.add_parser("explain", help="label, probabilities and top weighted terms of one sentence")
+    p.add_argument("sentence", help="the sentence (quote it)")
+    p.add_argument("--context", default="", help="the heading it sits under, if known")
+    p.add_argument("--terms", type=int, default=10, metavar="K")
+    _add_model(p)
+    _add_output(p, ["table", "json"], "table")
+
+    p = sub.add_parser("info", help="print a model's card")
+    _add_model(p)
+
+    p = sub.add_parser("evaluate", help="leave-one-document-out scores, or given models on given data")
+    p.add_argument(
+        "data", nargs="*", metavar="DATA", help="labelled files or directories (default: the bundled corpus)"
+    )
+    p.add_argument(
+        "--model",
+        action="append",
+        metavar="PATH",
+        help="score this model on DATA (repeat to compare models side by side)",
+    )
+    p.add_argument("--jobs", type=int, default=1, metavar="N")
+    _add_output(p, ["table", "json"], "table")
+
+    p = sub.add_parser("train", help="train a model on labelled files")
+    p.add_argument("data", nargs="*", metavar="DATA", help="labelled .csv/.jsonl files or directories")
+    p.add_argument("-o", "--output", required=True, metavar="MODEL_DIR", help="directory to write the model into")
+    p.add_argument(
+        "--base",
+        choices=["bundled", "none"],
+        default="bundled",
+        help="add the bundled labelled corpus (default) or train on DATA alone",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite an existing model in MODEL_DIR")
+    p.add_argument("--no-eval", action="store_true", help="skip the leave-one-document-out evaluation")
+    p.add_argument("--jobs", type=int, default=1, metavar="N")
+
+    p = sub.add_parser("label", help="write a labelling sheet for new reports, most informative units first")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="SHEET", help="queue.csv or queue.jsonl")
+    p.add_argument("--order", choices=["uncertainty", "document"], default="uncertainty")
+    p.add_argument("--force", action="store_true")
+    _add_model(p)
+
+    p = sub.add_parser("audit", help="list likely label errors in labelled files, worst first")
+    p.add_argument(
+        "data", nargs="*", metavar="DATA", help="labelled files or directories (default: the bundled corpus)"
+    )
+    p.add_argument(
+        "--threshold", type=float, default=0.2, help="list rows whose label gets less probability (default 0.2)"
+    )
+    p.add_argument("--top", type=int, default=50, metavar="N")
+    p.add_argument("--jobs", type=int, default=1, metavar="N")
+    _add_output(p, ["table", "jsonl", "csv"], "table")
+
+    p = sub.add_parser("report", help="write a self-contained HTML report of tagged documents")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="HTML")
+    p.add_argument("--by", choices=["document", "part"], default="document")
+    p.add_argument("--force", action="store_true")
+    _add_model(p)
+
+    p = sub.add_parser("data", help="check or count labelled data")
+    dsub = p.add_subparsers(dest="data_command", metavar="ACTION", parser_class=_Parser)
+    q = dsub.add_parser("check", help="validate labelled files (file:line: problem)")
+    q.add_argument("paths", nargs="*", metavar="PATH", help="labelled files or directories (default: data/labelled)")
+    q.add_argument(
+        "--documents", metavar="CSV", help="documents table to check unit texts against (default: data/documents.csv)"
+    )
+    q = dsub.add_parser("stats", help="counts per label, document and level")
+    q.add_argument("paths", nargs="*", metavar="PATH")
+    q.add_argument("--documents", metavar="CSV")
+    q.add_argument("--format", choices=["table", "json"], default="table")
+    q = dsub.add_parser("agreement", help="agreement and Cohen's kappa of a two-coder file")
+    q.add_argument("file", metavar="FILE", help="CSV with columns first and second")
+    q.add_argument("--format", choices=["table", "json"], default="table")
+    return parser
+
+
+# --------------------------------------------------------------------------
+# commands
+
+
+def _print(obj, fmt: str, out) -> None:
+    from .output import write_table
+
+    if fmt == "json":
+        out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    elif isinstance(obj, list):
+        write_table(obj, out)
+    else:
+        for k, v in obj.items():
+            out.write(f"{k}: {v if not isinstance(v, (dict, list)) else json.dumps(v, ensure_ascii=False)}\n")
+
+
+def cmd_segment(a) -> int:
+    from . import load
+    from .output import open_output, write_jsonl, write_tsv
+    from .records import unit_records
+
+    with open_output(a.output, a.force) as out:
+        for path in a.files:
+            doc = load(path)
+            recs = unit_records(doc)
+            if a.format == "jsonl":
+                write_jsonl(recs, out)
+            elif a.format == "tsv":
+                write_tsv(({**r, "section": " > ".join(r["section"])} for r in recs), out)
+            else:
+                for r in recs:
+                    out.write(f"{r['text']}\n" if r["kind"] in ("body", "heading") else f"[{r['kind']}] {r['text']}\n")
+    return EXIT_OK
+
+
+def cmd_tag(a) -> int:
+    from .api import tag_files, tag_lines
+    from .output import open_output, write_csv, write_jsonl, write_table
+
+    columns = ["doc", "index", "kind", "label", "confidence", "text"]
+    csv_columns = ["doc", "index", "kind", "section", "text", "label", "confidence", "probs", "terms"]
+    with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
+        first = True
+        batches = (
+            tag_lines(a.files, a.model)
+            if a.lines
+            else tag_files(a.files, a.model, jobs=a.jobs, terms=a.terms, coded_only=not a.all)
+        )
+        for records in batches:
+            if a.format == "jsonl":
+                write_jsonl(records, out)
+            elif a.format == "csv":
+                if not a.lines or "section" in records[0]:
+                    pass
+                cols = (
+                    csv_columns
+                    if not a.lines
+                    else ["doc", "index", "kind", "text", "label", "confidence", "probs", "terms"]
+                )
+                write_csv(records, out, cols, bom=first)
+                if first and records:
+                    first = False
+                continue
+            else:
+                write_table(records, out, columns)
+            first = False
+    return EXIT_OK
+
+
+def cmd_summarize(a) -> int:
+    from .api import summarize
+    from .output import open_output, write_csv, write_table
+
+    results = summarize(a.files, a.model, by=a.by)
+    with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
+        if a.format == "json":
+            out.write(json.dumps([e.to_dict() for e in results], ensure_ascii=False, indent=2) + "\n")
+        elif a.format == "csv":
+            write_csv([r for e in results for r in e.rows()], out)
+        else:
+            write_table(_summary_table(results), out)
+    return EXIT_OK
+
+
+def _summary_table(results) -> list[dict]:
+    from .labels import DOMAINS
+
+    rows = []
+    for e in results:
+        row = {"doc": e.name}
+        for d in DOMAINS:
+            row[d] = f"{e.shares['units'][d]:.1%} [{e.low['units'][d]:.0%}–{e.high['units'][d]:.0%}]"
+        row["units"] = e.units
+        row["other"] = e.other_units
+        rows.append(row)
+    return rows
+
+
+def cmd_compare(a) -> int:
+    from .api import compare_files
+    from .output import open_output, write_csv, write_table
+
+    rows = compare_files(a.files, a.model, by=a.by)
+    with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
+        if a.format == "json":
+            out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        elif a.format == "csv":
+            write_csv(rows, out)
+        else:
+            from .api import pivot
+
+            write_table(pivot(rows, a.measure), out)
+    return EXIT_OK
+
+
+def cmd_explain(a) -> int:
+    from .model import load_model
+    from .output import open_output
+
+    if not a.sentence.strip():
+        raise TextagsError("the sentence is empty; give a sentence in quotes")
+    tag = load_model(a.model).explain(a.sentence, a.context, a.terms)
+    with open_output(a.output, a.force) as out:
+        if a.format == "json":
+            out.write(
+                json.dumps(
+                    {
+                        "text": a.sentence,
+                        "label": tag.label,
+                        "confidence": round(tag.confidence, 4),
+                        "probs": {k: round(v, 4) for k, v in tag.probs.items()},
+                        "terms": [{"term": t, "weight": w} for t, w in tag.terms],
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+                + "\n"
+            )
+        else:
+            out.write(f"label: {tag.label}  ({tag.confidence:.1%})\n")
+            for k, v in sorted(tag.probs.items(), key=lambda kv: -kv[1]):
+                out.write(f"  {k:<11}{v:7.1%}  {'#' * round(v * 40)}\n")
+            out.write("terms: " + ", ".join(f"{t} ({w:+.3f})" for t, w in tag.terms) + "\n")
+    return EXIT_OK
+
+
+def cmd_info(a) -> int:
+    from .model import default_model_dir, read_card
+
+    card = read_card(a.model)
+    path = a.model or str(default_model_dir())
+    sys.stdout.write(json.dumps({"path": path, **card}, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def cmd_evaluate(a) -> int:
+    from .api import evaluate
+    from .output import open_output
+
+    result = evaluate(a.data, a.model, jobs=a.jobs)
+    with open_output(a.output, a.force) as out:
+        if a.format == "json":
+            out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        else:
+            from .api import evaluation_text
+
+            out.write(evaluation_text(result))
+    return EXIT_OK
+
+
+def cmd_train(a) -> int:
+    from .learn import train
+
+    result = train(a.data, a.output, base=a.base, force=a.force, evaluate=not a.no_eval, n_jobs=a.jobs)
+    card = result.model.card
+    cv = card.get("cross_validation") or {}
+    msg = f"wrote {result.path} ({card['training']['units']} units from {card['training']['documents']} documents"
+    if result.skipped:
+        msg += f"; {result.skipped} rows with an empty label skipped"
+    msg += ")"
+    if cv:
+        msg += (
+            f"\nleave-one-document-out: accuracy {cv['accuracy']:.3f}, macro-F1 {cv['macro_f1']:.3f}, "
+            f"emphasis error {cv['emphasis_error_mean']:.2f} pp"
+        )
+    sys.stdout.write(msg + "\n")
+    return EXIT_OK
+
+
+def cmd_label(a) -> int:
+    from . import load
+    from .learn import label_queue
+    from .model import load_model
+    from .output import open_output, write_csv, write_jsonl
+
+    model = load_model(a.model)
+    rows = label_queue([load(p) for p in a.files], model, order=a.order)
+    jsonl = a.output.lower().endswith((".jsonl", ".ndjson"))
+    with open_output(a.output, a.force, newline=None if jsonl else "") as out:
+        (write_jsonl if jsonl else write_csv)(rows, out)
+    sys.stderr.write(
+        f"textags: wrote {len(rows)} units to {a.output}; fill the label column, then "
+        f"`textags train {a.output} -o MODEL_DIR`\n"
+    )
+    return EXIT_OK
+
+
+def cmd_audit(a) -> int:
+    from .api import audit_data
+    from .output import open_output, write_csv, write_jsonl, write_table
+
+    rows = audit_data(a.data, threshold=a.threshold, top=a.top, jobs=a.jobs)
+    with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
+        if a.format == "jsonl":
+            write_jsonl(rows, out)
+        elif a.format == "csv":
+            write_csv(rows, out)
+        else:
+            write_table(rows, out, ["doc", "index", "given", "given_prob", "suggested", "suggested_prob", "text"])
+    return EXIT_OK
+
+
+def cmd_report(a) -> int:
+    from .report import write_report
+
+    path = write_report(a.files, a.output, model=a.model, force=a.force, by=a.by)
+    sys.stderr.write(f"textags: wrote {path}\n")
+    return EXIT_OK
+
+
+def cmd_data(a) -> int:
+    from .api import data_agreement, data_check, data_stats
+
+    if a.data_command == "check":
+        problems, n_files = data_check(a.paths, a.documents)
+        for p in problems:
+            sys.stderr.write(f"{p}\n")
+        if problems:
+            sys.stderr.write(f"textags: {len(problems)} problem(s) in {n_files} file(s)\n")
+            return EXIT_BAD_INPUT
+        sys.stdout.write(f"ok: {n_files} file(s), no problems\n")
+        return EXIT_OK
+    if a.data_command == "stats":
+        stats = data_stats(a.paths, a.documents)
+        if a.format == "json":
+            sys.stdout.write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
+        else:
+            from .api import stats_text
+
+            sys.stdout.write(stats_text(stats))
+        return EXIT_OK
+    if a.data_command == "agreement":
+        result = data_agreement(a.file)
+        _print(
+            result if a.format == "json" else {k: v for k, v in result.items() if k != "confusion"},
+            a.format,
+            sys.stdout,
+        )
+        return EXIT_OK
+    raise TextagsError("give an action: textags data check|stats|agreement")
+
+
+COMMANDS = {
+    "segment": cmd_segment,
+    "tag": cmd_tag,
+    "summarize": cmd_summarize,
+    "compare": cmd_compare,
+    "explain": cmd_explain,
+    "info": cmd_info,
+    "evaluate": cmd_evaluate,
+    "train": cmd_train,
+    "label": cmd_label,
+    "audit": cmd_audit,
+    "report": cmd_report,
+    "data": cmd_data,
+}
+
+
+def _warn_one_line(message, category, filename, lineno, file=None, line=None):
+    sys.stderr.write(f"textags: warning: {message}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        parser = build_parser()
+        if not argv:
+            parser.print_help()
+            return EXIT_BAD_INPUT
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_BAD_INPUT
+        with warnings.catch_warnings():
+            warnings.simplefilter("default")
+            warnings.showwarning = _warn_one_line
+            return COMMANDS[args.command](args)
+    except TextagsError as exc:
+        sys.stderr.write(f"textags: {exc}\n")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write("textags: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_OK
+    except SystemExit as exc:  # --help, --version
+        return int(exc.code or 0)
+    except MemoryError:
+        sys.stderr.write("textags: out of memory; give fewer or smaller files at a time\n")
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # pragma: no cover - a bug, reported without a traceback
+        if os.environ.get("TEXTAGS_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"textags: internal error ({type(exc).__name__}: {exc}); please report it "
+            "(set TEXTAGS_DEBUG=1 to see the traceback)\n"
+        )
+        return EXIT_INTERNAL

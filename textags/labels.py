@@ -1,0 +1,332 @@
+"""The label set, and reading and checking labelled files.
+
+A labelled file holds one row per unit, with the columns ``doc``, ``index``,
+``text`` and ``label`` (and optionally ``reviewed``, ``coder``, ``note``).
+CSV (UTF-8, with or without the BOM Excel writes, any line ends) and JSONL
+(one object per line) are both read.  A row whose ``label`` is empty is an
+unlabelled row: it is skipped and counted, never guessed.
+
+Examples
+--------
+>>> import io
+>>> rows, skipped = read_labelled_text("doc,index,text,label\\nd,0,坚持党管武装。,party\\nd,1,各位代表：,\\n", "x.csv")
+>>> [(r.text, r.label) for r in rows], skipped
+([('坚持党管武装。', 'party')], 1)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import TextagsError
+
+#: The six labels of the codebook, in their fixed order.
+LABELS = ("economy", "livelihood", "safety", "party", "governance", "other")
+#: The five policy domains: every label but ``other``.
+DOMAINS = LABELS[:5]
+#: Chinese names of the labels.
+LABEL_NAMES_ZH = {
+    "economy": "经济发展",
+    "livelihood": "民生保障",
+    "safety": "平安安全",
+    "party": "党的建设",
+    "governance": "城市治理",
+    "other": "其他",
+}
+
+REQUIRED_COLUMNS = ("doc", "index", "text", "label")
+OPTIONAL_COLUMNS = ("reviewed", "coder", "note", "kind", "section")
+_TRUE = {"1", "true", "yes", "y", "t", "reviewed"}
+
+
+@dataclass(frozen=True)
+class LabelledUnit:
+    """One labelled row: a unit of a document and its label."""
+
+    doc: str
+    index: int
+    text: str
+    label: str
+    reviewed: bool = True
+    coder: str = ""
+    note: str = ""
+    section: str = ""
+    path: str = ""
+    line: int = 0
+
+
+def _check_columns(columns: Iterable[str], path: str) -> None:
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        raise TextagsError(
+            f"missing column {', '.join(repr(c) for c in missing)}; a labelled file needs the columns "
+            + ", ".join(REQUIRED_COLUMNS),
+            path,
+            1,
+        )
+
+
+def _rows(text: str, path: str) -> Iterator[tuple[int, dict]]:
+    """(line number, row) pairs of a CSV or JSONL text."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise TextagsError(
+                    f"not a JSON object ({exc.msg}); each line must be one JSON object", path, n
+                ) from None
+            if not isinstance(row, dict):
+                raise TextagsError("not a JSON object; each line must be one JSON object", path, n)
+            missing = [c for c in REQUIRED_COLUMNS if c not in row]
+            if missing:
+                raise TextagsError(
+                    f"missing field {', '.join(repr(c) for c in missing)}; each object needs "
+                    + ", ".join(REQUIRED_COLUMNS),
+                    path,
+                    n,
+                )
+            yield n, row
+        return
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise TextagsError("is empty; a labelled file needs a header row", path) from None
+    except csv.Error as exc:
+        raise TextagsError(f"is not valid CSV ({exc}); save it as CSV UTF-8", path, 1) from None
+    header = [h.strip().lstrip("\ufeff").lower() for h in header]
+    _check_columns(header, path)
+    try:
+        for row in reader:
+            n = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise TextagsError(f"has {len(row)} fields where the header has {len(header)}; check quoting", path, n)
+            yield n, dict(zip(header, row))
+    except csv.Error as exc:
+        raise TextagsError(f"is not valid CSV ({exc}); save it as CSV UTF-8", path, reader.line_num) from None
+
+
+def _decode(data: bytes, path: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise TextagsError(f"is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8", path) from None
+
+
+def read_labelled_text(text: str, path: str = "<text>", *, strict: bool = True) -> tuple[list[LabelledUnit], int]:
+    """Parse a labelled file's text; return its labelled rows and the count of empty labels.
+
+    With ``strict``, the first problem raises :class:`TextagsError` naming
+    ``path`` and the line; :func:`check_files` collects all problems instead.
+    """
+    rows: list[LabelledUnit] = []
+    skipped = 0
+    for n, row in _rows(text, path):
+        label = str(row.get("label") or "").strip()
+        if not label:
+            skipped += 1
+            continue
+        try:
+            unit = _unit(row, path, n)
+        except TextagsError:
+            if strict:
+                raise
+            continue
+        rows.append(unit)
+    return rows, skipped
+
+
+def _unit(row: dict, path: str, n: int) -> LabelledUnit:
+    label = str(row.get("label") or "").strip()
+    if label not in LABELS:
+        raise TextagsError(f"unknown label {label!r}; use one of {', '.join(LABELS)}", path, n)
+    text = str(row.get("text") or "")
+    if not text.strip():
+        raise TextagsError("empty text; every labelled row needs the unit's text", path, n)
+    doc = str(row.get("doc") or "").strip()
+    if not doc:
+        raise TextagsError("empty doc; every row needs the id of its document", path, n)
+    try:
+        index = int(str(row.get("index")).strip())
+    except ValueError:
+        raise TextagsError(f"index {row.get('index')!r} is not a whole number", path, n) from None
+    reviewed_raw = str(row.get("reviewed", "1") if row.get("reviewed") is not None else "1").strip().lower()
+    return LabelledUnit(
+        doc=doc,
+        index=index,
+        text=text,
+        label=label,
+        reviewed=reviewed_raw in _TRUE,
+        coder=str(row.get("coder") or ""),
+        note=str(row.get("note") or ""),
+        section=str(row.get("section") or ""),
+        path=path,
+        line=n,
+    )
+
+
+def labelled_files(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """The labelled files named by ``paths``; a directory gives its .csv and .jsonl files."""
+    out: list[str] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            found = sorted(q for q in p.rglob("*") if q.suffix.lower() in (".csv", ".jsonl") and q.is_file())
+            if not found:
+                raise TextagsError("has no .csv or .jsonl labelled files", str(p))
+            out.extend(str(q) for q in found)
+        elif p.exists():
+            out.append(str(p))
+        else:
+            raise TextagsError("no such file or directory; check the path", str(p))
+    return out
+
+
+def read_labelled(paths: Iterable[str | os.PathLike]) -> tuple[list[LabelledUnit], int]:
+    """Read labelled files (or directories of them); stop at the first problem.
+
+    Returns the rows and the number of rows skipped for an empty label.
+    """
+    rows: list[LabelledUnit] = []
+    skipped = 0
+    for path in labelled_files(paths):
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise TextagsError(f"cannot be read ({exc.strerror})", path) from None
+        r, s = read_labelled_text(_decode(data, path), path)
+        rows.extend(r)
+        skipped += s
+    if not rows:
+        raise TextagsError(
+            "no labelled rows found (every label empty?); fill the label column", ", ".join(map(str, paths))
+        )
+    return rows, skipped
+
+
+# --------------------------------------------------------------------------
+# checking
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found by :func:`check_files`."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+def check_files(
+    paths: Iterable[str | os.PathLike], documents: dict | None = None, raw_root: str | None = None
+) -> list[Problem]:
+    """Check labelled files and list every problem found.
+
+    Checks: missing columns, unknown labels, empty text, rows that are not
+    whole, a unit labelled twice with different labels, and -- when the
+    document is known from ``documents`` (``data/documents.csv``) -- a unit
+    whose text no longer matches what the segmenter gives for its document.
+
+    Parameters
+    ----------
+    paths : files or directories
+    documents : dict, optional
+        ``{doc id: file path}`` of the source reports.
+    """
+    problems: list[Problem] = []
+    seen: dict[tuple[str, int], LabelledUnit] = {}
+    by_doc: dict[str, list[LabelledUnit]] = {}
+    try:
+        files = labelled_files(paths)
+    except TextagsError as exc:
+        return [Problem(exc.path or "", 0, exc.message)]
+    for path in files:
+        try:
+            text = _decode(Path(path).read_bytes(), path)
+            rows = list(_rows(text, path))
+        except TextagsError as exc:
+            problems.append(Problem(path, exc.line or 0, exc.message))
+            continue
+        for n, row in rows:
+            if not str(row.get("label") or "").strip():
+                continue
+            try:
+                unit = _unit(row, path, n)
+            except TextagsError as exc:
+                problems.append(Problem(path, n, exc.message))
+                continue
+            key = (unit.doc, unit.index)
+            other = seen.get(key)
+            if other is not None:
+                if other.label != unit.label:
+                    problems.append(
+                        Problem(
+                            path,
+                            n,
+                            f"unit {unit.doc}#{unit.index} is labelled {unit.label!r} here and {other.label!r} at "
+                            f"{other.path}:{other.line}; keep one label",
+                        )
+                    )
+                continue
+            seen[key] = unit
+            by_doc.setdefault(unit.doc, []).append(unit)
+    if documents:
+        problems.extend(_check_texts(by_doc, documents))
+    return problems
+
+
+def _check_texts(by_doc: dict[str, list[LabelledUnit]], documents: dict) -> list[Problem]:
+    from .readers import read
+    from .segment import segment
+
+    problems = []
+    for doc, units in by_doc.items():
+        source = documents.get(doc)
+        if source is None:
+            continue
+        segmented = segment(read(source), name=doc)
+        texts = {u.index: u.text for u in segmented.units}
+        for unit in units:
+            got = texts.get(unit.index)
+            if got != unit.text:
+                what = "no unit" if got is None else f"the unit {got[:30]!r}"
+                problems.append(
+                    Problem(
+                        unit.path,
+                        unit.line,
+                        f"text no longer matches the segmenter: {doc}#{unit.index} is {what}; relabel the document",
+                    )
+                )
+    return problems
+
+
+def documents_table(path: str | os.PathLike) -> dict[str, dict[str, str]]:
+    """Read ``data/documents.csv``: ``{id: row}``, with ``path`` resolved against ``raw/`` beside it."""
+    path = Path(path)
+    rows = {}
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            row = dict(row)
+            row["path"] = str(path.parent / "raw" / row["file"])
+            rows[row["id"]] = row
+    return rows

@@ -1,0 +1,409 @@
+"""Learning: grouped evaluation, training, the labelling queue and the label audit.
+
+Models are scored on whole documents they did not train on: leave one
+document out (every fold holds out all units of one report), never a random
+split of sentences from the same report.
+
+Examples
+--------
+>>> from textags.labels import LabelledUnit
+>>> rows = [LabelledUnit(f"d{i % 3}", i, t, lab) for i, (t, lab) in enumerate(zip(SENTENCES, SENTENCE_LABELS))]
+>>> scores = cross_validate(rows, params={"word_ngrams": None, "context": False})
+>>> sorted(scores)[:3], scores["folds"]
+(['accuracy', 'confusion', 'documents'], 3)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from . import tokenize
+from .errors import TextagsError
+from .labels import DOMAINS, LABELS, LabelledUnit, read_labelled
+from .model import SENTENCE_LABELS, SENTENCES, Model, Scorer, Tagger, save_model, versions  # noqa: F401
+
+#: The parameters of the shipped default model, chosen by leave-one-document-out
+#: cross-validation on the first-round documents (see ``benchmarks/select_model.py``).
+DEFAULT_PARAMS = {
+    "word_ngrams": (1, 2),
+    "char_ngrams": (1, 3),
+    "context": True,
+    "context_weight": 0.5,
+    "C": 10.0,
+    "class_weight": "balanced",
+    "min_df": 1,
+    "userdict": (),
+    "random_state": 0,
+}
+
+
+def bundled_data_dir() -> Path:
+    """The labelled corpus shipped with textags (``data/labelled``)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "corpus", here.parent / "data" / "labelled"):
+        if candidate.is_dir() and any(candidate.glob("*.csv")):
+            return candidate
+    raise TextagsError(
+        "the bundled labelled corpus is missing from this installation; reinstall textags or use --base none"
+    )
+
+
+def context_of_row(row: LabelledUnit) -> str:
+    """The heading a labelled row is read with (the last of its ``section``)."""
+    if not row.section:
+        return ""
+    return row.section.split(" > ")[-1]
+
+
+def inputs(rows: Sequence[LabelledUnit]) -> list[str]:
+    """Model inputs of labelled rows (text and heading)."""
+    return [tokenize.join_context(r.text, context_of_row(r)) for r in rows]
+
+
+def data_hash(rows: Iterable[LabelledUnit]) -> str:
+    """sha256 of the training rows (doc, index, text, label, section), order-free."""
+    h = hashlib.sha256()
+    for line in sorted(f"{r.doc}\t{r.index}\t{r.text}\t{r.label}\t{r.section}\n" for r in rows):
+        h.update(line.encode("utf-8"))
+    return h.hexdigest()
+
+
+def dedupe(rows: Sequence[LabelledUnit]) -> list[LabelledUnit]:
+    """Rows with each (doc, index) once; the later file wins (a user's relabelling)."""
+    out: dict[tuple[str, int], LabelledUnit] = {}
+    for r in rows:
+        out[(r.doc, r.index)] = r
+    return list(out.values())
+
+
+# --------------------------------------------------------------------------
+# scores
+
+
+def _emphasis_shares(labels: Sequence[str]) -> np.ndarray:
+    counts = np.array([sum(1 for lab in labels if lab == d) for d in DOMAINS], dtype=float)
+    total = counts.sum()
+    return counts / total if total else counts
+
+
+def score(y_true: Sequence[str], y_pred: Sequence[str], docs: Sequence[str]) -> dict:
+    """Accuracy, per-label precision/recall/F1, macro-F1, confusion matrix and emphasis error.
+
+    The emphasis error of a document is the mean absolute difference, in
+    percentage points, between its true and predicted shares of the five
+    domains (``other`` left out of the denominator).
+
+    >>> s = score(["economy", "party", "other"], ["economy", "economy", "other"], ["a", "a", "a"])
+    >>> s["accuracy"], s["documents"]["a"]["emphasis_error"]
+    (0.6667, 20.0)
+    """
+    y_true, y_pred = list(y_true), list(y_pred)
+    labels = [lab for lab in LABELS if lab in set(y_true) | set(y_pred)]
+    per = {}
+    for lab in labels:
+        tp = sum(1 for t, p in zip(y_true, y_pred) if t == lab and p == lab)
+        fp = sum(1 for t, p in zip(y_true, y_pred) if t != lab and p == lab)
+        fn = sum(1 for t, p in zip(y_true, y_pred) if t == lab and p != lab)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per[lab] = {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "support": tp + fn}
+    present = [lab for lab in labels if per[lab]["support"]]
+    macro = float(np.mean([per[lab]["f1"] for lab in present])) if present else 0.0
+    confusion = {t: {p: sum(1 for a, b in zip(y_true, y_pred) if a == t and b == p) for p in labels} for t in labels}
+    documents = {}
+    for d in dict.fromkeys(docs):
+        idx = [i for i, x in enumerate(docs) if x == d]
+        t = _emphasis_shares([y_true[i] for i in idx])
+        p = _emphasis_shares([y_pred[i] for i in idx])
+        documents[d] = {
+            "units": len(idx),
+            "accuracy": round(sum(y_true[i] == y_pred[i] for i in idx) / len(idx), 4),
+            "emphasis_error": round(float(np.mean(np.abs(t - p))) * 100, 2),
+        }
+    errors = [v["emphasis_error"] for v in documents.values()]
+    return {
+        "accuracy": round(sum(t == p for t, p in zip(y_true, y_pred)) / len(y_true), 4) if y_true else 0.0,
+        "macro_f1": round(macro, 4),
+        "per_label": per,
+        "confusion": confusion,
+        "documents": documents,
+        "emphasis_error_mean": round(float(np.mean(errors)), 2) if errors else 0.0,
+        "emphasis_error_max": round(float(np.max(errors)), 2) if errors else 0.0,
+        "units": len(y_true),
+    }
+
+
+def _fit_predict(train_x, train_y, test_x, params):
+    tagger = Tagger(**params).fit(train_x, train_y)
+    scorer = tagger.to_scorer()
+    return scorer.labels, scorer.predict_proba(test_x)
+
+
+def cross_val_proba(
+    rows: Sequence[LabelledUnit], *, params: dict | None = None, n_jobs: int = 1
+) -> tuple[list[str], np.ndarray]:
+    """Leave-one-document-out probabilities: each row scored by a model that never saw its document.
+
+    Returns the label order and an array (n_rows, n_labels).
+    """
+    params = {**DEFAULT_PARAMS, **(params or {})}
+    docs = [r.doc for r in rows]
+    groups = list(dict.fromkeys(docs))
+    if len(groups) < 2:
+        raise TextagsError("leave-one-document-out needs labelled units from at least two documents")
+    x = inputs(rows)
+    y = [r.label for r in rows]
+    folds = []
+    for g in groups:
+        test = [i for i, d in enumerate(docs) if d == g]
+        train = [i for i, d in enumerate(docs) if d != g]
+        if len({y[i] for i in train}) < 2:
+            raise TextagsError(f"without document {g} fewer than two labels are left to train on")
+        folds.append((train, test))
+
+    def run(train, test):
+        return _fit_predict([x[i] for i in train], [y[i] for i in train], [x[i] for i in test], params)
+
+    if n_jobs == 1:
+        results = [run(tr, te) for tr, te in folds]
+    else:
+        from joblib import Parallel, delayed
+
+        results = Parallel(n_jobs=n_jobs)(delayed(run)(tr, te) for tr, te in folds)
+    proba = np.zeros((len(rows), len(LABELS)))
+    for (_train, test), (labels, p) in zip(folds, results):
+        cols = [LABELS.index(lab) for lab in labels]
+        proba[np.ix_(test, cols)] = p
+    return list(LABELS), proba
+
+
+def cross_validate(rows: Sequence[LabelledUnit], *, params: dict | None = None, n_jobs: int = 1) -> dict:
+    """Leave-one-document-out scores of a model configuration on labelled rows."""
+    labels, proba = cross_val_proba(rows, params=params, n_jobs=n_jobs)
+    pred = [labels[j] for j in proba.argmax(axis=1)]
+    out = score([r.label for r in rows], pred, [r.doc for r in rows])
+    out["method"] = "leave-one-document-out"
+    out["folds"] = len({r.doc for r in rows})
+    return out
+
+
+def evaluate_model(model: Model, rows: Sequence[LabelledUnit]) -> dict:
+    """Scores of a trained model on labelled rows (documents it should not have seen)."""
+    proba = model.scorer.predict_proba(inputs(rows))
+    pred = [model.labels[j] for j in proba.argmax(axis=1)]
+    out = score([r.label for r in rows], pred, [r.doc for r in rows])
+    out["method"] = f"model {model.path or '(in memory)'} on the given data"
+    return out
+
+
+def compare_models(models: Sequence[Model], rows: Sequence[LabelledUnit]) -> dict:
+    """Several models on the same data, and the per-label F1 differences against the first."""
+    results = [evaluate_model(m, rows) for m in models]
+    base = results[0]
+    diffs = []
+    for r in results[1:]:
+        diffs.append(
+            {
+                lab: round(
+                    r["per_label"].get(lab, {}).get("f1", 0.0) - base["per_label"].get(lab, {}).get("f1", 0.0), 4
+                )
+                for lab in LABELS
+            }
+            | {
+                "macro_f1": round(r["macro_f1"] - base["macro_f1"], 4),
+                "accuracy": round(r["accuracy"] - base["accuracy"], 4),
+            }
+        )
+    return {"models": [m.path or "(in memory)" for m in models], "results": results, "differences": diffs}
+
+
+# --------------------------------------------------------------------------
+# training
+
+
+@dataclass(frozen=True)
+class TrainResult:
+    """What :func:`train` did: the model, its card, and the rows it skipped."""
+
+    model: Model
+    path: Path | None
+    skipped: int
+
+
+def gather(paths: Sequence[str | os.PathLike] = (), base: str = "bundled") -> tuple[list[LabelledUnit], int]:
+    """Labelled rows from ``paths`` plus, with ``base="bundled"``, the shipped corpus."""
+    if base not in ("bundled", "none"):
+        raise TextagsError(f"--base must be 'bundled' or 'none', not {base!r}")
+    rows: list[LabelledUnit] = []
+    skipped = 0
+    if base == "bundled":
+        r, _ = read_labelled([bundled_data_dir()])
+        rows.extend(r)
+    if paths:
+        r, skipped = read_labelled(paths)
+        rows.extend(r)
+    if not rows:
+        raise TextagsError("no labelled data: give labelled files or use --base bundled")
+    return dedupe(rows), skipped
+
+
+def fit(
+    rows: Sequence[LabelledUnit],
+    *,
+    params: dict | None = None,
+    evaluate: bool = True,
+    n_jobs: int = 1,
+    source: str = "",
+) -> Model:
+    """Train a model on labelled rows; its card records the data hash and cross-validated scores."""
+    params = {**DEFAULT_PARAMS, **(params or {})}
+    counts = Counter(r.label for r in rows)
+    if len(counts) < 2:
+        raise TextagsError("the labelled data has only one label; label units of at least two domains")
+    scores = None
+    if evaluate and len({r.doc for r in rows}) >= 2:
+        scores = cross_validate(rows, params=params, n_jobs=n_jobs)
+        scores.pop("confusion", None)
+    tagger = Tagger(**params).fit(inputs(rows), [r.label for r in rows])
+    scorer = tagger.to_scorer()
+    card = {
+        "name": "textags model",
+        "versions": versions(),
+        "training": {
+            "units": len(rows),
+            "documents": len({r.doc for r in rows}),
+            "label_counts": {lab: counts.get(lab, 0) for lab in LABELS},
+            "data_sha256": data_hash(rows),
+            "source": source,
+        },
+        "cross_validation": _slim(scores) if scores else None,
+    }
+    return Model(scorer, card)
+
+
+def _slim(scores: dict) -> dict:
+    keep = ("method", "folds", "units", "accuracy", "macro_f1", "emphasis_error_mean", "emphasis_error_max")
+    out = {k: scores[k] for k in keep if k in scores}
+    out["f1"] = {lab: v["f1"] for lab, v in scores["per_label"].items()}
+    return out
+
+
+def train(
+    paths: Sequence[str | os.PathLike] = (),
+    out: str | os.PathLike | None = None,
+    *,
+    base: str = "bundled",
+    force: bool = False,
+    params: dict | None = None,
+    evaluate: bool = True,
+    n_jobs: int = 1,
+) -> TrainResult:
+    """Train on labelled files (and the bundled corpus) and save the model to ``out``.
+
+    The output directory is checked before any work, and the model is
+    written atomically; an existing model is kept unless ``force``.
+    """
+    if out is not None:
+        target = Path(out)
+        if (target / "model.npz").exists() and not force:
+            raise TextagsError("already holds a model; pass --force to overwrite it", str(target))
+        if target.exists() and not target.is_dir():
+            raise TextagsError("is a file, not a directory; give a directory for the model", str(target))
+    rows, skipped = gather(paths, base)
+    source = ", ".join(
+        [f"bundled corpus ({bundled_data_dir().name})"] if base == "bundled" else [] + [str(p) for p in paths]
+    )
+    model = fit(rows, params=params, evaluate=evaluate, n_jobs=n_jobs, source=source)
+    path = None
+    if out is not None:
+        path = save_model(model.scorer, model.card, out, force=force)
+        model.path = str(path)
+        from .model import read_card
+
+        model.card = read_card(path)
+    return TrainResult(model, path, skipped)
+
+
+# --------------------------------------------------------------------------
+# audit and the labelling queue
+
+
+def audit(
+    rows: Sequence[LabelledUnit],
+    *,
+    params: dict | None = None,
+    threshold: float = 0.2,
+    n_jobs: int = 1,
+    top: int | None = None,
+) -> list[dict]:
+    """Likely label errors: units whose given label gets a low cross-validated probability.
+
+    Each unit is scored by a model that never saw its document; rows whose
+    given label has probability below ``threshold`` while another label is
+    the model's choice are listed, worst first.
+    """
+    labels, proba = cross_val_proba(rows, params=params, n_jobs=n_jobs)
+    out = []
+    for r, p in zip(rows, proba):
+        given = p[labels.index(r.label)]
+        j = int(p.argmax())
+        if labels[j] != r.label and given < threshold:
+            out.append(
+                {
+                    "doc": r.doc,
+                    "index": r.index,
+                    "given": r.label,
+                    "given_prob": round(float(given), 4),
+                    "suggested": labels[j],
+                    "suggested_prob": round(float(p[j]), 4),
+                    "text": r.text,
+                    "file": r.path,
+                    "line": r.line,
+                }
+            )
+    out.sort(key=lambda d: (d["given_prob"] - d["suggested_prob"], d["doc"], d["index"]))
+    return out[:top] if top else out
+
+
+def label_queue(docs, model: Model, *, order: str = "uncertainty") -> list[dict]:
+    """Rows of a labelling sheet for new reports, most informative first.
+
+    ``order="uncertainty"`` puts the smallest margin between the model's two
+    most likely labels first; ``order="document"`` keeps reading order.
+    The ``label`` column is left empty for a person to fill.
+    """
+    if order not in ("uncertainty", "document"):
+        raise TextagsError(f"--order must be 'uncertainty' or 'document', not {order!r}")
+    rows = []
+    for doc in docs:
+        tagged = model.tag(doc, terms=0)
+        for u in tagged.coded_units:
+            probs = sorted(u.tag.probs.values(), reverse=True)
+            margin = probs[0] - (probs[1] if len(probs) > 1 else 0.0)
+            rows.append(
+                {
+                    "doc": tagged.name,
+                    "index": u.index,
+                    "kind": u.kind,
+                    "section": " > ".join(u.section),
+                    "text": u.text,
+                    "predicted": u.tag.label,
+                    "confidence": round(u.tag.confidence, 4),
+                    "margin": round(margin, 4),
+                    "label": "",
+                    "reviewed": "",
+                    "coder": "",
+                    "note": "",
+                }
+            )
+    if order == "uncertainty":
+        rows.sort(key=lambda r: (r["margin"], r["doc"], r["index"]))
+    return rows

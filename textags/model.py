@@ -1,0 +1,629 @@
+"""The tagger: a TF-IDF + logistic-regression pipeline, and its safe saved form.
+
+Training builds a scikit-learn :class:`~sklearn.pipeline.Pipeline` (see
+:class:`Tagger`).  A trained pipeline is then turned into plain arrays -- the
+vocabularies, idf weights, coefficients -- that a :class:`Scorer` evaluates
+with numpy alone, giving the same probabilities as the pipeline.  That is
+what is saved (``model.npz``, loaded with ``allow_pickle=False``, so loading
+never runs code from the file) beside a readable card (``card.json``: label
+set, versions, training-data hash, cross-validated scores and the sha256 of
+``model.npz``, checked before loading).  Tagging needs neither scikit-learn
+nor a pickle.
+
+Examples
+--------
+>>> m = Tagger(word_ngrams=None, context=False).fit(SENTENCES, SENTENCE_LABELS)
+>>> scorer = m.to_scorer()
+>>> scorer.labels[scorer.predict_proba(["新增就业岗位300个。"]).argmax()]
+'livelihood'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import os
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+
+from . import tokenize
+from .document import Document, Tag
+from .errors import TextagsError
+from .labels import LABELS
+
+FORMAT_VERSION = 1
+MODEL_FILE = "model.npz"
+CARD_FILE = "card.json"
+
+#: A few real sentences for doctests and smoke tests.
+SENTENCES = (
+    "全年预计完成区级税收5.60亿元，同比增长13.18%。",
+    "建立招商全周期跟踪机制。",
+    "精准帮扶提供就业岗位358个。",
+    "新增就业岗位200个，职业指导1707次。",
+    "全年排查各类隐患6511条，整改率100%。",
+    "深化安全隐患有奖举报机制。",
+    "在284个党组织、9700余名党员中全覆盖开展党史学习教育。",
+    "坚持党管武装，有效落实民兵整组任务。",
+    "高标准建设街道城运中心。",
+    "创建成功21个绿色社区。",
+    "各位代表：",
+    "一年来，我们主要做了以下工作：",
+)
+SENTENCE_LABELS = (
+    "economy",
+    "economy",
+    "livelihood",
+    "livelihood",
+    "safety",
+    "safety",
+    "party",
+    "party",
+    "governance",
+    "governance",
+    "other",
+    "other",
+)
+
+
+# --------------------------------------------------------------------------
+# training: the scikit-learn pipeline
+
+
+class Tagger:
+    """TF-IDF features of words, characters and the heading, and a logistic regression.
+
+    Parameters
+    ----------
+    word_ngrams : (int, int) or None
+        n-gram range of jieba words; None leaves words out.
+    char_ngrams : (int, int) or None
+        n-gram range of characters; None leaves them out.
+    context : bool
+        Add the words of the unit's heading as features of their own.
+    context_weight : float
+        Weight of the heading features against the unit's own.
+    C : float
+        Inverse regularisation strength of the logistic regression.
+    class_weight : "balanced" or None
+    min_df : int
+        Keep features seen in at least this many training units.
+    userdict : tuple of str
+        Extra policy terms for jieba.
+    random_state : int
+
+    Notes
+    -----
+    Follows scikit-learn's conventions: ``__init__`` stores the parameters,
+    ``fit`` checks them and returns ``self``, learned state ends in ``_``.
+    """
+
+    def __init__(
+        self,
+        *,
+        word_ngrams: tuple[int, int] | None = (1, 2),
+        char_ngrams: tuple[int, int] | None = (1, 3),
+        context: bool = True,
+        context_weight: float = 0.5,
+        C: float = 10.0,
+        class_weight: str | None = "balanced",
+        min_df: int = 1,
+        userdict: tuple[str, ...] = (),
+        random_state: int = 0,
+    ):
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.context = context
+        self.context_weight = context_weight
+        self.C = C
+        self.class_weight = class_weight
+        self.min_df = min_df
+        self.userdict = userdict
+        self.random_state = random_state
+
+    def get_params(self) -> dict:
+        return {
+            k: getattr(self, k)
+            for k in (
+                "word_ngrams",
+                "char_ngrams",
+                "context",
+                "context_weight",
+                "C",
+                "class_weight",
+                "min_df",
+                "userdict",
+                "random_state",
+            )
+        }
+
+    def build_pipeline(self):
+        """The unfitted scikit-learn pipeline for these parameters."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import FeatureUnion, Pipeline
+
+        userdict = tuple(self.userdict)
+        blocks, weights = [], {}
+
+        def vec(analyzer):
+            return TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, min_df=self.min_df, dtype=np.float64)
+
+        if self.word_ngrams:
+            blocks.append(
+                ("words", vec(partial(tokenize.words, userdict=userdict, ngram_range=tuple(self.word_ngrams))))
+            )
+        if self.char_ngrams:
+            blocks.append(("chars", vec(partial(tokenize.char_ngrams, ngram_range=tuple(self.char_ngrams)))))
+        if self.context:
+            blocks.append(
+                (
+                    "context",
+                    TfidfVectorizer(
+                        analyzer=partial(tokenize.context_words, userdict=userdict),
+                        sublinear_tf=True,
+                        min_df=1,
+                        dtype=np.float64,
+                    ),
+                )
+            )
+            weights["context"] = float(self.context_weight)
+        if not blocks:
+            raise ValueError("Tagger needs word_ngrams, char_ngrams or context")
+        clf = LogisticRegression(
+            C=self.C, class_weight=self.class_weight, max_iter=5000, random_state=self.random_state
+        )
+        return Pipeline([("features", FeatureUnion(blocks, transformer_weights=weights or None)), ("clf", clf)])
+
+    def fit(self, inputs: Sequence[str], labels: Sequence[str]) -> Tagger:
+        """Fit on model inputs (see :func:`textags.tokenize.join_context`) and their labels."""
+        if len(inputs) != len(labels):
+            raise ValueError(f"{len(inputs)} inputs but {len(labels)} labels")
+        unknown = sorted(set(labels) - set(LABELS))
+        if unknown:
+            raise ValueError(f"unknown labels {unknown}; use {LABELS}")
+        if len(set(labels)) < 2:
+            raise ValueError("need at least two different labels to train")
+        if not (self.C > 0):
+            raise ValueError("C must be positive")
+        self.pipeline_ = self.build_pipeline().fit(list(inputs), list(labels))
+        self.labels_ = tuple(str(c) for c in self.pipeline_.classes_)
+        return self
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "pipeline_"):
+            raise TextagsError("this Tagger is not fitted yet; call fit(inputs, labels) first")
+
+    def predict_proba(self, inputs: Sequence[str]) -> np.ndarray:
+        self._check_fitted()
+        return self.pipeline_.predict_proba(list(inputs))
+
+    def to_scorer(self) -> Scorer:
+        """The numpy form of the fitted pipeline."""
+        self._check_fitted()
+        features = self.pipeline_.named_steps["features"]
+        clf = self.pipeline_.named_steps["clf"]
+        weights = features.transformer_weights or {}
+        blocks = []
+        for name, vec in features.transformer_list:
+            vocab = vec.vocabulary_
+            terms = np.empty(len(vocab), dtype=object)
+            for term, col in vocab.items():
+                terms[col] = term
+            blocks.append(
+                Block(
+                    name,
+                    np.array(terms.tolist(), dtype=str),
+                    vec.idf_.astype(np.float64),
+                    float(weights.get(name, 1.0)),
+                )
+            )
+        coef = clf.coef_.astype(np.float64)
+        intercept = clf.intercept_.astype(np.float64)
+        if coef.shape[0] == 1:  # binary: scikit-learn keeps one row for the second class
+            coef = np.vstack([-coef, coef]) / 2
+            intercept = np.array([-intercept[0], intercept[0]]) / 2
+        return Scorer(tuple(str(c) for c in clf.classes_), tuple(blocks), coef, intercept, self.get_params())
+
+
+# --------------------------------------------------------------------------
+# prediction with numpy alone
+
+
+@dataclass(frozen=True)
+class Block:
+    """One feature block: its terms (in column order), idf weights and block weight."""
+
+    name: str
+    terms: np.ndarray
+    idf: np.ndarray
+    weight: float
+
+
+def _analyzer(name: str, params: dict):
+    userdict = tuple(params.get("userdict") or ())
+    if name == "words":
+        return partial(tokenize.words, userdict=userdict, ngram_range=tuple(params["word_ngrams"]))
+    if name == "chars":
+        return partial(tokenize.char_ngrams, ngram_range=tuple(params["char_ngrams"]))
+    if name == "context":
+        return partial(tokenize.context_words, userdict=userdict)
+    raise TextagsError(f"unknown feature block {name!r} in the model; retrain it with this textags version")
+
+
+class Scorer:
+    """Evaluates a trained model with numpy: same features, same probabilities.
+
+    Parameters
+    ----------
+    labels : tuple of str
+    blocks : tuple of Block
+    coef : array (n_labels, n_features)
+    intercept : array (n_labels,)
+    params : dict
+        The :class:`Tagger` parameters (they name the analyzers).
+    """
+
+    def __init__(self, labels, blocks, coef, intercept, params):
+        self.labels = tuple(labels)
+        self.blocks = tuple(blocks)
+        self.coef = coef
+        self.intercept = intercept
+        self.params = dict(params)
+        self._analyzers = [_analyzer(b.name, self.params) for b in self.blocks]
+        self._vocab = [{t: i for i, t in enumerate(b.terms.tolist())} for b in self.blocks]
+        offsets = np.cumsum([0] + [len(b.terms) for b in self.blocks])
+        self._offsets = offsets[:-1]
+        self.n_features = int(offsets[-1])
+
+    def features(self, doc: str) -> tuple[np.ndarray, np.ndarray]:
+        """Columns and values of one model input's feature vector."""
+        cols_all, vals_all = [], []
+        for block, analyzer, vocab, off in zip(self.blocks, self._analyzers, self._vocab, self._offsets):
+            counts = Counter(t for t in analyzer(doc) if t in vocab)
+            if not counts:
+                continue
+            cols = np.fromiter((vocab[t] for t in counts), dtype=np.int64, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            vals = (np.log(tf) + 1.0) * block.idf[cols]
+            vals /= math.sqrt(float(vals @ vals))
+            cols_all.append(cols + off)
+            vals_all.append(vals * block.weight)
+        if not cols_all:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        return np.concatenate(cols_all), np.concatenate(vals_all)
+
+    def decision(self, doc: str) -> np.ndarray:
+        cols, vals = self.features(doc)
+        return self.coef[:, cols] @ vals + self.intercept
+
+    def predict_proba(self, docs: Iterable[str]) -> np.ndarray:
+        """Probabilities of every label (columns in ``labels`` order) for each input."""
+        scores = np.array([self.decision(d) for d in docs], dtype=np.float64).reshape(-1, len(self.labels))
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        return scores
+
+    def top_terms(self, doc: str, label: str, k: int = 5) -> tuple[tuple[str, float], ...]:
+        """The features that pushed ``doc`` most towards ``label`` (against the other labels)."""
+        cols, vals = self.features(doc)
+        if not len(cols):
+            return ()
+        j = self.labels.index(label)
+        coef = self.coef[:, cols]
+        push = vals * (coef[j] - coef.mean(axis=0))
+        order = np.argsort(-push, kind="stable")[:k]
+        names = [self._term(c) for c in cols[order]]
+        return tuple((n, round(float(p), 4)) for n, p in zip(names, push[order]) if p > 0)
+
+    def _term(self, col: int) -> str:
+        for block, off in zip(reversed(self.blocks), reversed(self._offsets)):
+            if col >= off:
+                term = str(block.terms[col - off])
+                if term.startswith("w:"):
+                    return term[2:]
+                if term.startswith("h:"):
+                    return "[标题]" + term[2:]
+                return term
+        raise IndexError(col)
+
+
+# --------------------------------------------------------------------------
+# saving and loading
+
+
+def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
+    """An .npz archive with fixed timestamps, so equal arrays give equal bytes."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(arrays):
+            info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            data = io.BytesIO()
+            np.lib.format.write_array(data, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            zf.writestr(info, data.getvalue())
+    return buf.getvalue()
+
+
+def scorer_arrays(scorer: Scorer) -> dict[str, np.ndarray]:
+    arrays = {
+        "coef": scorer.coef.astype(np.float64),
+        "intercept": scorer.intercept.astype(np.float64),
+        "labels": np.array(scorer.labels, dtype=str),
+    }
+    for i, b in enumerate(scorer.blocks):
+        arrays[f"block{i}_terms"] = b.terms
+        arrays[f"block{i}_idf"] = b.idf
+    return arrays
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def versions() -> dict[str, str]:
+    """Versions of textags and of the libraries that shape a model."""
+    from importlib import metadata
+
+    from . import __version__
+
+    out = {"textags": __version__, "numpy": np.__version__}
+    for dist in ("scikit-learn", "jieba"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = "not installed"
+    return out
+
+
+class Model:
+    """A trained model ready to tag: its :class:`Scorer` and its card.
+
+    Use :func:`load_model` to get one, or :func:`textags.learn.train` to make one.
+    """
+
+    def __init__(self, scorer: Scorer, card: dict, path: str | None = None):
+        self.scorer = scorer
+        self.card = card
+        self.path = path
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self.scorer.labels
+
+    def __repr__(self) -> str:
+        return f"Model(path={self.path!r}, labels={self.labels}, units={self.card.get('training', {}).get('units')})"
+
+    def predict_proba(self, texts: Sequence[str], contexts: Sequence[str] | None = None) -> np.ndarray:
+        """Label probabilities for unit texts (and their headings, when the model uses them)."""
+        contexts = contexts if contexts is not None else [""] * len(texts)
+        return self.scorer.predict_proba(tokenize.join_context(t, c) for t, c in zip(texts, contexts))
+
+    def tag_texts(self, texts: Sequence[str], contexts: Sequence[str] | None = None, terms: int = 5) -> list[Tag]:
+        """A :class:`Tag` for each text."""
+        contexts = list(contexts) if contexts is not None else [""] * len(texts)
+        probs = self.predict_proba(texts, contexts)
+        tags = []
+        for text, context, p in zip(texts, contexts, probs):
+            j = int(np.argmax(p))
+            label = self.labels[j]
+            top = self.scorer.top_terms(tokenize.join_context(text, context), label, terms) if terms else ()
+            tags.append(Tag(label, float(p[j]), dict(zip(self.labels, (float(x) for x in p))), top))
+        return tags
+
+    def tag(self, doc, *, terms: int = 5) -> Document:
+        """Tag a document: a :class:`Document`, a report's text, or a file path.
+
+        Every heading and body unit gets a :class:`Tag`; footnotes, tables
+        and furniture are left untagged.
+        """
+        doc = as_document(doc)
+        coded = doc.coded_units
+        tags = self.tag_texts([u.text for u in coded], [context_of(u) for u in coded], terms)
+        return doc.with_tags({u.index: t for u, t in zip(coded, tags)})
+
+    def explain(self, text: str, context: str = "", terms: int = 10) -> Tag:
+        """The tag of one sentence with its most telling terms."""
+        return self.tag_texts([text], [context], terms)[0]
+
+    def save(self, directory: str | os.PathLike, *, force: bool = False) -> Path:
+        """Write ``model.npz`` and ``card.json`` into ``directory`` atomically."""
+        return save_model(self.scorer, self.card, directory, force=force)
+
+
+def context_of(unit) -> str:
+    """The heading a unit is read with: the nearest one above it (a heading's own parent)."""
+    return unit.section[-1] if unit.section else ""
+
+
+def as_document(doc) -> Document:
+    """A Document from a Document, a file path, or a report's text."""
+    if isinstance(doc, Document):
+        return doc
+    if isinstance(doc, os.PathLike):
+        from . import load
+
+        return load(doc)
+    if isinstance(doc, str):
+        if "\n" not in doc and len(doc) < 4096 and doc.lower().endswith((".txt", ".md", ".pdf", ".docx")):
+            from . import load
+
+            return load(doc)
+        from .segment import segment
+
+        return segment(doc)
+    raise TypeError(f"cannot tag a {type(doc).__name__}; give a Document, a path or a text")
+
+
+def save_model(scorer: Scorer, card: dict, directory: str | os.PathLike, *, force: bool = False) -> Path:
+    """Write a model directory: ``model.npz`` then ``card.json``, each atomically.
+
+    An existing model is never overwritten unless ``force``.
+    """
+    from .atomic import atomic_write_bytes
+
+    directory = Path(directory)
+    if (directory / MODEL_FILE).exists() and not force:
+        raise TextagsError("already holds a model; pass --force (force=True) to overwrite it", str(directory))
+    if directory.exists() and not directory.is_dir():
+        raise TextagsError("is a file, not a directory; give a directory for the model", str(directory))
+    directory.mkdir(parents=True, exist_ok=True)
+    data = _npz_bytes(scorer_arrays(scorer))
+    card = dict(card)
+    card.update(
+        {
+            "format": FORMAT_VERSION,
+            "labels": list(scorer.labels),
+            "params": _jsonable(scorer.params),
+            "n_features": scorer.n_features,
+            "sha256": sha256_bytes(data),
+        }
+    )
+    text = json.dumps(card, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    # the card last: a model whose card does not match its arrays is refused at load
+    atomic_write_bytes(directory / MODEL_FILE, data)
+    atomic_write_bytes(directory / CARD_FILE, text.encode("utf-8"))
+    return directory
+
+
+def _jsonable(obj):
+    if isinstance(obj, dict):
+        return {k: _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_jsonable(v) for v in obj]
+    return obj
+
+
+def default_model_dir() -> Path:
+    """Where the shipped default model lives (inside the installed package, or ``models/`` of a checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "models", here.parent / "models"):
+        if (candidate / CARD_FILE).exists():
+            return candidate
+    try:
+        from importlib import resources
+
+        found = Path(str(resources.files("textags.models")))
+        if (found / CARD_FILE).exists():
+            return found
+    except (ModuleNotFoundError, TypeError):
+        pass
+    raise TextagsError("the default model is missing from this installation; reinstall textags or pass --model")
+
+
+def read_card(path: str | os.PathLike | None = None) -> dict:
+    """The card of a model directory (the default model when ``path`` is None)."""
+    directory = _model_dir(path)
+    card_path = directory / CARD_FILE
+    try:
+        return json.loads(card_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TextagsError(
+            f"has no {CARD_FILE}; a model directory holds {MODEL_FILE} and {CARD_FILE}", str(directory)
+        ) from None
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise TextagsError(
+            f"{CARD_FILE} is damaged (not JSON); re-download or retrain the model", str(directory)
+        ) from None
+
+
+def _model_dir(path) -> Path:
+    if path is None:
+        return default_model_dir()
+    p = Path(path)
+    if p.is_file() and p.name in (MODEL_FILE, CARD_FILE):
+        return p.parent
+    if not p.exists():
+        raise TextagsError("no such model; give a model directory (with model.npz and card.json)", str(p))
+    if not p.is_dir():
+        raise TextagsError("is not a model directory; give the directory holding model.npz and card.json", str(p))
+    return p
+
+
+_CACHE: dict[str, Model] = {}
+
+
+def load_model(path: str | os.PathLike | None = None) -> Model:
+    """Load a model directory; the shipped default when ``path`` is None.
+
+    The sha256 in the card is checked before the arrays are read, and the
+    arrays are read with ``allow_pickle=False``: a changed, damaged or
+    hostile file is refused, never executed.
+
+    Raises
+    ------
+    TextagsError
+        Missing, damaged or tampered files, or an unknown format version.
+    """
+    directory = _model_dir(path)
+    key = str(directory.resolve())
+    if key in _CACHE:
+        return _CACHE[key]
+    card = read_card(directory)
+    if card.get("format") != FORMAT_VERSION:
+        raise TextagsError(
+            f"model format {card.get('format')!r} is not format {FORMAT_VERSION} that this textags reads; "
+            "retrain it with `textags train` or upgrade textags",
+            str(directory),
+        )
+    try:
+        data = (directory / MODEL_FILE).read_bytes()
+    except FileNotFoundError:
+        raise TextagsError(f"has no {MODEL_FILE}; retrain or re-download the model", str(directory)) from None
+    if sha256_bytes(data) != card.get("sha256"):
+        raise TextagsError(
+            f"{MODEL_FILE} does not match the sha256 in {CARD_FILE}: it was changed or damaged; "
+            "re-download or retrain the model",
+            str(directory),
+        )
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+            arrays = {k: npz[k] for k in npz.files}
+        labels = tuple(arrays["labels"].tolist())
+        params = card["params"]
+        names = {
+            "words": params.get("word_ngrams"),
+            "chars": params.get("char_ngrams"),
+            "context": params.get("context"),
+        }
+        blocks, i = [], 0
+        for name in ("words", "chars", "context"):
+            if names[name]:
+                blocks.append(
+                    Block(
+                        name,
+                        arrays[f"block{i}_terms"],
+                        arrays[f"block{i}_idf"],
+                        float(params.get("context_weight", 1.0)) if name == "context" else 1.0,
+                    )
+                )
+                i += 1
+        scorer = Scorer(labels, blocks, arrays["coef"], arrays["intercept"], params)
+    except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+        raise TextagsError(
+            f"{MODEL_FILE} cannot be read ({type(exc).__name__}); re-download or retrain the model", str(directory)
+        ) from None
+    if scorer.coef.shape != (len(labels), scorer.n_features):
+        raise TextagsError(
+            f"{MODEL_FILE} is inconsistent (coefficients do not fit the vocabulary); retrain it", str(directory)
+        )
+    model = Model(scorer, card, str(directory))
+    _CACHE[key] = model
+    return model
+
+
+def tag(doc, model: Model | str | os.PathLike | None = None, **kwargs) -> Document:
+    """Tag a document (Document, text or path) with ``model`` (default: the shipped one)."""
+    if not isinstance(model, Model):
+        model = load_model(model)
+    return model.tag(doc, **kwargs)

@@ -1,0 +1,130 @@
+"""Tokenizing: the module-level analyzers the model's features are built from.
+
+Every analyzer is a plain module-level function (or a ``functools.partial``
+of one), so a fitted pipeline pickles, and the numpy predictor in
+:mod:`textags.model` calls the very same functions.  A model input is the
+unit's text, optionally followed by ``CONTEXT_SEP`` and the heading it sits
+under.
+
+Words come from jieba.  A user dictionary of policy terms is a parameter
+(``userdict``), never global state: each distinct dictionary gets its own
+``jieba.Tokenizer``, created and loaded on first use.
+
+Examples
+--------
+>>> char_ngrams("抓经济。", ngram_range=(1, 2))
+['抓', '经', '济', '抓经', '经济']
+>>> words("坚持党管武装", userdict=("党管武装",))
+['w:坚持', 'w:党管武装']
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+
+#: Separates a unit's text from its context (its heading) in a model input.
+CONTEXT_SEP = "\x1f"
+
+_TOKENIZERS: dict[tuple[str, ...], object] = {}
+_LOCK = threading.Lock()
+_DIGITS = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_SUPERSCRIPT = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+
+
+def join_context(text: str, context: str = "") -> str:
+    """Model input for a unit and its heading.
+
+    >>> join_context("成效显著。", "四、抓安全")
+    '成效显著。\\x1f四、抓安全'
+    """
+    return f"{text}{CONTEXT_SEP}{context}" if context else text
+
+
+def split_context(doc: str) -> tuple[str, str]:
+    """Inverse of :func:`join_context`."""
+    text, _, context = doc.partition(CONTEXT_SEP)
+    return text, context
+
+
+def normalize(text: str) -> str:
+    """Text as the features see it: NFKC, footnote markers out, every number as ``0``.
+
+    >>> normalize("税收５.60亿元¹")
+    '税收0亿元'
+    """
+    text = _SUPERSCRIPT.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    return _DIGITS.sub("0", text)
+
+
+def _is_word(tok: str) -> bool:
+    return any(ch.isalnum() for ch in tok)
+
+
+def tokenizer(userdict: tuple[str, ...] = ()):
+    """The jieba tokenizer for ``userdict``, created on first use."""
+    tok = _TOKENIZERS.get(userdict)
+    if tok is None:
+        with _LOCK:
+            tok = _TOKENIZERS.get(userdict)
+            if tok is None:
+                import logging
+
+                import jieba
+
+                logging.getLogger("jieba").setLevel(logging.WARNING)
+                tok = jieba.Tokenizer()
+                for term in userdict:
+                    tok.add_word(term)
+                _TOKENIZERS[userdict] = tok
+    return tok
+
+
+@lru_cache(maxsize=65536)
+def _cut(text: str, userdict: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in tokenizer(userdict).lcut(normalize(text)) if _is_word(t))
+
+
+def cut(text: str, userdict: tuple[str, ...] = ()) -> list[str]:
+    """jieba's words of ``text`` (normalized), punctuation and spaces dropped.
+
+    Results are cached, so cross-validation tokenizes each unit once.
+
+    >>> cut("全年完成区级税收5.60亿元。")
+    ['全年', '完成', '区级', '税收', '0', '亿元']
+    """
+    return list(_cut(text, tuple(userdict)))
+
+
+def words(doc: str, userdict: tuple[str, ...] = (), ngram_range: tuple[int, int] = (1, 1)) -> list[str]:
+    """Word n-gram features of a model input's text part, prefixed ``w:``."""
+    text, _ = split_context(doc)
+    toks = cut(text, userdict)
+    lo, hi = ngram_range
+    out = []
+    for n in range(lo, hi + 1):
+        for i in range(len(toks) - n + 1):
+            out.append("w:" + " ".join(toks[i : i + n]))
+    return out
+
+
+def char_ngrams(doc: str, ngram_range: tuple[int, int] = (1, 3)) -> list[str]:
+    """Character n-grams of a model input's text part (spaces and punctuation out)."""
+    text, _ = split_context(doc)
+    chars = "".join(ch for ch in normalize(text) if ch.isalnum())
+    lo, hi = ngram_range
+    out = []
+    for n in range(lo, hi + 1):
+        out.extend(chars[i : i + n] for i in range(len(chars) - n + 1))
+    return out
+
+
+def context_words(doc: str, userdict: tuple[str, ...] = ()) -> list[str]:
+    """Word features of a model input's context (its heading), prefixed ``h:``."""
+    _, context = split_context(doc)
+    if not context:
+        return []
+    return ["h:" + t for t in cut(context, userdict)]
