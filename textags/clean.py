@@ -46,7 +46,7 @@ _CN_NUM = "一二三四五六七八九十百零〇"
 #: Heading patterns at the start of a block, with their nesting level.
 HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(rf"^[{_CN_NUM}]+、"), 1),
-    (re.compile(rf"^[{_CN_NUM}]{{1,3}}$"), 1),
+    (re.compile(r"^[一二三四五六七八九十]{1,2}$"), 1),
     (re.compile(r"^(结束语|结语|前言|引言|序言)$"), 1),
     (re.compile(rf"^[（(][{_CN_NUM}]+[)）]"), 2),
     (re.compile(rf"^[{_CN_NUM}]+是(?=\S)"), 3),
@@ -55,6 +55,8 @@ HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
 
 #: An enumeration word standing alone on a line: it opens the next line.
 ENUM_ALONE = re.compile(rf"^([{_CN_NUM}]+[是要]|第[{_CN_NUM}]+|首先|其次|再次|最后)$")
+#: A numbered item (``1、`` ``2.`` ``（3）``): it starts a block of its own.
+ENUM_ITEM = re.compile(r"^\s*(\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）])\s*")
 #: Characters no line can start with: a line starting with one continues the last.
 LINE_CONTINUATION = "、，。；：！？》）”」』,.;:!?)"
 
@@ -94,6 +96,8 @@ MD_NOTE = re.compile(r"^(\d{1,2})\.\s+[^，。\s]{1,30}[：:]")
 GLOSSARY_ENTRY = re.compile(r"^(\d{1,2})[.．、]\s*[^，。]{1,40}[：:]")
 GLOSSARY_START = re.compile(r"^(附件\s*\d*\s*)?(名词解释|名词注释|《政府工作报告》有关内容名词注释|注释)$")
 
+#: An annex heading standing alone ("附件 1").
+ANNEX = re.compile(r"^附件\s*\d{0,2}$")
 TABLE_CAPTION = re.compile(r"^表\s*\d+\s*[:：]")
 _HR = re.compile(r"^(-{3,}|\*{3,}|_{3,})$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
@@ -307,6 +311,55 @@ class _Line:
     removed: list = field(default_factory=list)
     fn_id: str = ""
     alone: bool = False  # a list item: never joined with its neighbours
+    soft: bool = False  # ends in a markdown line break (two spaces): the next line continues it
+
+
+def _strip_all(line: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """Strip markup until none is left (``<b>*</b>*`` leaves ``**``, which goes too)."""
+    removed: list[tuple[int, str, str]] = []
+    for _ in range(8):
+        text, rem, _ = strip_markup(line)
+        removed.extend(rem)
+        text = text.strip()
+        if text == line:
+            break
+        line = text
+    return line, removed
+
+
+def _unmark(line: str):
+    """Take markdown structure and markup off a line, until nothing more comes off.
+
+    Returns the plain text, the removals, the bold spans of the first pass
+    (shifted to the plain text's start), the ``#`` marks of a markdown heading
+    and whether the line was a list item.
+    """
+    removed: list[tuple[int, str, str]] = []
+    bold: list[tuple[int, int]] | None = None
+    hashes, listed = "", False
+    for _ in range(8):
+        before = line
+        m = _MD_HEADING.match(line)
+        if m:
+            hashes = hashes or m.group(1)
+            removed.append((0, m.group(0), "markup"))
+            line = line[m.end() :]
+            bold = [(a - m.end(), b - m.end()) for a, b in bold] if bold else bold
+        elif _MD_LIST.match(line) and not hashes:
+            m = _MD_LIST.match(line)
+            listed = True
+            removed.append((0, m.group(0), "markup"))
+            line = line[m.end() :]
+            bold = [(a - m.end(), b - m.end()) for a, b in bold] if bold else bold
+        text, rem, spans = strip_markup(line)
+        removed.extend(rem)
+        lead = len(text) - len(text.lstrip())
+        if bold is None:
+            bold = [(a - lead, b - lead) for a, b in spans]
+        line = text.strip()
+        if line == before:
+            break
+    return line, removed, bold or [], hashes, listed
 
 
 def _bold_head(text: str, end: int, cfg: CleanConfig) -> int:
@@ -326,8 +379,13 @@ def _bold_head(text: str, end: int, cfg: CleanConfig) -> int:
 
 
 def _title_like(s: str) -> bool:
-    """A short line with no inner punctuation: a title, a name, a dateline."""
-    return len(s) < 20 and not re.search("[，、；。：,;:]", s)
+    """A line with no inner punctuation (past a leading ``1、``): a title, a name, a dateline.
+
+    >>> _title_like("宝山区发展和改革委员会"), _title_like("1、宝山区2021年规划"), _title_like("要高举习近平新时代，")
+    (True, True, False)
+    """
+    s = ENUM_ITEM.sub("", s, count=1)
+    return not re.search("[，、；。：,;:]", s)
 
 
 def _is_table_row(line: str) -> bool:
@@ -356,35 +414,29 @@ def _classify(lines: list[str], cfg: CleanConfig) -> list[_Line]:
             out.append(_Line("", "rule", removed=[(0, line, "markup")]))
             in_notes = True
             continue
-        if _is_table_row(raw.strip("\n")):
-            text, rem, _ = strip_markup(re.sub(r"\t+$", "", raw.strip()))
-            out.append(_Line(text.strip(), "table", removed=rem))
+        if _is_table_row(raw.strip(" \n\r\u3000")):
+            text, rem = _strip_all(raw.strip())
+            out.append(_Line(text, "table", removed=rem))
             in_notes = False
             continue
-        removed: list[tuple[int, str, str]] = []
-        level = 0
-        m = _MD_HEADING.match(line)
-        if m:
-            removed.append((0, m.group(0), "markup"))
-            line = line[m.end() :]
-            level = -1
-        else:
-            m = _MD_LIST.match(line)
-            if m:
-                removed.append((0, m.group(0), "markup"))
-                line = line[m.end() :]
-                text, rem, _ = strip_markup(line)
-                out.append(_Line(text.strip(), "body", removed=removed + rem, alone=True))
-                continue
-        text, rem, bold = strip_markup(line)
-        removed.extend(rem)
-        stripped = text.strip()
-        lead = len(text) - len(text.lstrip())
-        bold = [(s - lead, e - lead) for s, e in bold]
-        text = stripped
-        if not text:
-            out.append(_Line("", "blank", removed=removed))
+        text, removed, bold, md_hashes, listed = _unmark(line)
+        if not text or _HR.match(text):
+            out.append(
+                _Line("", "rule" if text else "blank", removed=removed + ([(0, text, "markup")] if text else []))
+            )
+            in_notes = in_notes or bool(text)
             continue
+        if WIKI_START.search(text):
+            wiki = True
+            out.append(_Line(text, "furniture", removed=removed))
+            continue
+        if listed:
+            out.append(_Line(text, "body", removed=removed, alone=True))
+            continue
+        if ANNEX.match(text):
+            out.append(_Line(text, "heading", level=0, removed=removed))
+            continue
+        level = -1 if md_hashes else 0
         if (in_notes and NUMBERED_NOTE.match(text)) or (had_notes and MD_NOTE.match(text)):
             out.append(_Line(text, "footnote", removed=removed, fn_id=NUMBERED_NOTE.match(text).group(1)))
             had_notes = True
@@ -401,7 +453,7 @@ def _classify(lines: list[str], cfg: CleanConfig) -> list[_Line]:
             out.append(_Line(text, "table", removed=removed))
             continue
         if level == -1:  # markdown heading: level from its text, else a title
-            whole = heading_level(text, cfg.heading_patterns) or (4 if m.group(1) == "####" else 0)
+            whole = heading_level(text, cfg.heading_patterns) or (4 if md_hashes == "####" else 0)
             out.append(_Line(text, "heading", level=whole, removed=removed))
             continue
         if any(p.search(text) for p in cfg.furniture_patterns):
@@ -431,7 +483,7 @@ def _classify(lines: list[str], cfg: CleanConfig) -> list[_Line]:
         if HEADLINE.match(text):
             out.append(_Line(text, "heading", level=1, removed=removed))
             continue
-        out.append(_Line(text, "body", removed=removed))
+        out.append(_Line(text, "body", removed=removed, soft=raw.endswith("  ") and not raw.endswith("   ")))
     return out
 
 
@@ -440,13 +492,16 @@ _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 def _wrap_width(lines: list[_Line], cfg: CleanConfig) -> int:
     """The column width of a hard-wrapped text, or 0 for one paragraph a line."""
-    body = [ln for ln in lines if ln.kind == "body"]
+    body = [ln for ln in lines if ln.kind == "body" and not ln.level]
     open_ends = [ln for ln in body if not ends_sentence(ln.text, cfg.terminals, cfg.closers)]
-    if len(open_ends) < 5 or len(open_ends) < 0.4 * len(body):
+    if len(open_ends) < 3 or len(open_ends) < 0.4 * len(body):
         return 0
     widths = sorted(display_width(ln.text) for ln in open_ends)
     width = widths[int(0.8 * (len(widths) - 1))]
-    return width if width <= 120 else 0
+    median = widths[len(widths) // 2]
+    # wrapped lines cluster near the column width; scattered short lines are not wraps
+    near_full = sum(1 for w in widths if w >= 0.8 * width)
+    return width if 16 <= width <= 120 and median >= 0.7 * width and near_full >= 3 else 0
 
 
 def _link_broken(lines: list[_Line], cfg: CleanConfig) -> bool:
@@ -469,7 +524,9 @@ def _link_broken(lines: list[_Line], cfg: CleanConfig) -> bool:
     return starts >= 1 or fragments + words >= 2
 
 
-def _joinable(para: list[_Line], nxt: _Line, width: int, cfg: CleanConfig, link_mode: bool = False) -> bool:
+def _joinable(
+    para: list[_Line], para_text: str, nxt: _Line, width: int, cfg: CleanConfig, link_mode: bool = False
+) -> bool:
     """Whether body line ``nxt`` continues the open paragraph made of ``para``.
 
     ``width`` is the column width of a hard-wrapped text (0 for one paragraph
@@ -479,9 +536,11 @@ def _joinable(para: list[_Line], nxt: _Line, width: int, cfg: CleanConfig, link_
     last = para[-1].text
     if nxt.alone or para[-1].alone:
         return False
+    if para[-1].soft and not nxt.level:
+        return True
     if nxt.text[0] in LINE_CONTINUATION or ENUM_ALONE.match(last):
         return True
-    if nxt.level or ends_sentence(last, cfg.terminals, cfg.closers):
+    if nxt.level or ENUM_ITEM.match(nxt.text) or ends_sentence(last, cfg.terminals, cfg.closers):
         return False
     tail = last.rstrip()[-1]
     full = bool(width) and display_width(last) >= 0.9 * width
@@ -495,9 +554,10 @@ def _joinable(para: list[_Line], nxt: _Line, width: int, cfg: CleanConfig, link_
         return display_width(last) >= cfg.wrap_ratio * width
     if link_mode:
         return True
-    # one paragraph a line: a line broken mid-sentence continues, unless it is
-    # a short title-like line standing alone
-    return not _title_like(last) or (len(para) > 1 and not _title_like(nxt.text))
+    # one paragraph a line: a paragraph broken mid-sentence continues, unless it
+    # reads as a title (the whole paragraph so far decides, so that cleaning
+    # its own output decides the same)
+    return not _title_like(para_text)
 
 
 def _join(a: str, b: str) -> str:
@@ -555,8 +615,17 @@ def _mark_title(blocks: list[Block], cfg: CleanConfig) -> list[Block]:
     return out
 
 
+#: Most passes :func:`clean` makes to reach text that cleaning leaves as it is.
+MAX_ROUNDS = 6
+
+
 def clean(text: str, config: CleanConfig = DEFAULT_CONFIG) -> Cleaned:
     """Clean a report's raw text into blocks.
+
+    Cleaning is idempotent: the passes are repeated on their own output until
+    it no longer changes (on real reports the first repetition already
+    changes nothing), and the kinds found in the first pass -- from markup
+    that later passes no longer see -- are kept.
 
     Parameters
     ----------
@@ -579,6 +648,49 @@ def clean(text: str, config: CleanConfig = DEFAULT_CONFIG) -> Cleaned:
     >>> [r.text for r in c.removed]
     ['# ', '**', '**']
     """
+    first = _clean_once(text, config)
+    result = first
+    for _ in range(MAX_ROUNDS):
+        again = _clean_once(result.text, config)
+        if again.text == result.text:
+            break
+        result = _carry(result, again)
+    return result
+
+
+def _carry(prev: Cleaned, nxt: Cleaned) -> Cleaned:
+    """``nxt`` with the kinds and removals of ``prev``, the pass before it.
+
+    A later pass only joins lines of the earlier one (and may move a note
+    after its paragraph), so every earlier block is found inside a later one.
+    """
+    kinds = {}
+    for b in prev.blocks:
+        kinds.setdefault(b.text, b)
+    blocks = [kinds.get(b.text, b) for b in nxt.blocks]
+    new_offsets = nxt.offsets()
+    where = []  # for each earlier block: its offset in the new text
+    for b in prev.blocks:
+        pos = -1
+        for j, nb in enumerate(nxt.blocks):
+            k = nb.text.find(b.text) if b.text else -1
+            if k >= 0:
+                pos = new_offsets[j] + k
+                break
+        where.append(pos)
+    prev_offsets = prev.offsets()
+    removed = list(nxt.removed)
+    end = max(len(nxt.text) - 1, 0)
+    for r in prev.removed:
+        i = max((i for i, o in enumerate(prev_offsets) if o <= r.offset), default=0)
+        base = where[i] if prev.blocks and where[i] >= 0 else end
+        removed.append(Removal(min(base + r.offset - prev_offsets[i] if prev.blocks else 0, end), r.text, r.reason))
+    removed.sort(key=lambda r: r.offset)
+    return Cleaned(tuple(blocks), tuple(removed))
+
+
+def _clean_once(text: str, config: CleanConfig) -> Cleaned:
+    """One pass of every cleaning step."""
     cfg = config
     text, inv = normalize(text)
     lines = _classify(text.split("\n"), cfg)
@@ -638,7 +750,7 @@ def clean(text: str, config: CleanConfig = DEFAULT_CONFIG) -> Cleaned:
         if ln.kind == "body" and not ln.level and note and not ends_sentence(note.text, cfg.terminals, cfg.closers):
             note.text = extend(ln, note.text, note.removed)  # a footnote's own wrapped lines
             continue
-        if ln.kind == "body" and para and _joinable(para, ln, width, cfg, link_broken and seen_sentence):
+        if ln.kind == "body" and para and _joinable(para, para_text, ln, width, cfg, link_broken and seen_sentence):
             para_text = extend(ln, para_text, para_removed)
             para.append(ln)
             continue

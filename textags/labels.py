@@ -330,3 +330,80 @@ def documents_table(path: str | os.PathLike) -> dict[str, dict[str, str]]:
             row["path"] = str(path.parent / "raw" / row["file"])
             rows[row["id"]] = row
     return rows
+
+
+# --------------------------------------------------------------------------
+# relinking after a change of segmentation
+
+
+def relink_rows(rows: list[dict], units) -> tuple[list[dict], list[dict]]:
+    """Move labelled rows to the units that now carry their text.
+
+    ``rows`` are one document's rows (dicts with ``index`` and ``text``) and
+    ``units`` its current units.  Each row goes to a unit with exactly its
+    text, the nearest in order; rows whose text no unit has any more are
+    returned apart, to be labelled again.
+
+    >>> from textags import segment
+    >>> doc = segment("各位代表：\\n税收增长。\\n就业稳定。")
+    >>> moved, lost = relink_rows([{"index": "0", "text": "税收增长。"}, {"index": "1", "text": "已删除。"}], doc.units)
+    >>> [r["index"] for r in moved], [r["text"] for r in lost]
+    ([1], ['已删除。'])
+    """
+    by_text: dict[str, list[int]] = {}
+    for u in units:
+        by_text.setdefault(u.text, []).append(u.index)
+    moved, lost, used = [], [], set()
+    shift = 0
+    for row in sorted(rows, key=lambda r: int(r["index"])):
+        old = int(row["index"])
+        candidates = [i for i in by_text.get(row["text"], []) if i not in used]
+        if not candidates:
+            lost.append(row)
+            continue
+        new = min(candidates, key=lambda i: (abs(i - (old + shift)), i))
+        shift = new - old
+        used.add(new)
+        moved.append({**row, "index": new})
+    return moved, lost
+
+
+def relink_file(path: str | os.PathLike, documents: dict) -> tuple[int, list[dict]]:
+    """Relink one labelled CSV file in place (atomically); return rows moved and rows lost."""
+    from .atomic import atomic_open
+    from .readers import read
+    from .segment import segment
+
+    path = Path(path)
+    text = _decode(path.read_bytes(), str(path))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    fields = [f.lstrip("\ufeff") for f in (reader.fieldnames or [])]
+    reader.fieldnames = fields
+    _check_columns(fields, str(path))
+    rows = list(reader)
+    by_doc: dict[str, list[dict]] = {}
+    for r in rows:
+        by_doc.setdefault(r["doc"], []).append(r)
+    out, lost_all, moved_count = [], [], 0
+    for doc, doc_rows in by_doc.items():
+        if doc not in documents:
+            out.extend(doc_rows)
+            continue
+        units = segment(read(documents[doc]), name=doc).units
+        moved, lost = relink_rows(doc_rows, units)
+        kinds = {u.index: u for u in units}
+        for r in moved:
+            u = kinds[r["index"]]
+            if "kind" in r:
+                r["kind"] = u.kind
+            if "section" in r:
+                r["section"] = " > ".join(u.section)
+        moved_count += sum(1 for r, o in zip(sorted(doc_rows, key=lambda r: int(r["index"])), moved) if True)
+        out.extend(moved)
+        lost_all.extend(lost)
+    out.sort(key=lambda r: (r["doc"], int(r["index"])))
+    with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(out)
+    return len(out), lost_all

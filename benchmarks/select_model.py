@@ -1,0 +1,63 @@
+"""Choose the model's parameters by leave-one-document-out cross-validation.
+
+Only the *selection* documents take part: the reports labelled in the first
+coding round (the four street/district reports, Shanghai 2025, five other
+provincial reports and five national ones).  The reports labelled in the
+second round stay out of the choice, so that scoring on them later
+(``benchmarks/holdout.py``) is a test the parameters were not tuned to.
+
+Run: python benchmarks/select_model.py [--jobs 2] [--quick]
+Prints one line per configuration: accuracy, macro-F1, other-F1, emphasis error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from textags.labels import read_labelled  # noqa: E402
+from textags.learn import DEFAULT_PARAMS, cross_validate, dedupe  # noqa: E402
+
+SELECTION_DOCS = json.loads((ROOT / "data" / "selection.json").read_text(encoding="utf-8"))["selection_documents"]
+
+GRID = [
+    {},
+    {"C": 3.0},
+    {"C": 30.0},
+    {"context_weight": 1.0},
+    {"context": False},
+    {"word_ngrams": None},
+    {"char_ngrams": (1, 2)},
+    {"char_ngrams": (2, 4)},
+    {"class_weight": None},
+    {"min_df": 2},
+]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--quick", action="store_true", help="only the default configuration")
+    args = ap.parse_args()
+    warnings.simplefilter("ignore")
+    rows, _ = read_labelled([ROOT / "data" / "labelled"])
+    rows = [r for r in dedupe(rows) if r.doc in SELECTION_DOCS]
+    print(f"selection data: {len(rows)} units, {len({r.doc for r in rows})} documents")
+    for change in GRID[:1] if args.quick else GRID:
+        t = time.time()
+        s = cross_validate(rows, params=change, n_jobs=args.jobs)
+        print(f"{json.dumps(change, ensure_ascii=False):<36} acc {s['accuracy']:.3f}  macro-F1 {s['macro_f1']:.3f}  "
+              f"other-F1 {s['per_label']['other']['f1']:.3f}  emphasis {s['emphasis_error_mean']:.2f} pp  "
+              f"({time.time() - t:.0f} s)", flush=True)
+    print("defaults:", DEFAULT_PARAMS)
+
+
+if __name__ == "__main__":
+    main()
