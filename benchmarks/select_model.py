@@ -31,13 +31,13 @@ GRID = [
     {},
     {"C": 3.0},
     {"C": 30.0},
-    {"context_weight": 1.0},
-    {"context": False},
+    {"context": True, "context_weight": 0.25},
+    {"context": True, "context_weight": 0.5},
     {"word_ngrams": None},
+    {"word_ngrams": (1, 1)},
     {"char_ngrams": (1, 2)},
-    {"char_ngrams": (2, 4)},
     {"class_weight": None},
-    {"min_df": 2},
+    {"min_df": 1},
 ]
 
 

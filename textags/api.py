@@ -230,6 +230,22 @@ def data_check(paths: Sequence[str] = (), documents: str | None = None):
     return check_files(paths, {k: v["path"] for k, v in docs.items()} if docs else None), n
 
 
+def data_relink(paths: Sequence[str], documents: str | None = None) -> list[tuple[str, int, list[dict]]]:
+    """Relink labelled CSV files in place; return (file, rows kept, rows lost) for each."""
+    from .labels import labelled_files, relink_file
+
+    docs = _documents(documents)
+    if not docs:
+        raise TextagsError("no documents table found; pass --documents data/documents.csv")
+    out = []
+    for path in labelled_files(paths):
+        if not path.lower().endswith(".csv"):
+            continue
+        kept, lost = relink_file(path, {k: v["path"] for k, v in docs.items()})
+        out.append((path, kept, lost))
+    return out
+
+
 def data_stats(paths: Sequence[str] = (), documents: str | None = None) -> dict:
     """Counts of labelled units per label, per document and per level."""
     from .labels import read_labelled

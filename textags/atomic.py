@@ -52,6 +52,9 @@ def atomic_open(
             yield f
             f.flush()
             os.fsync(f.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
         os.replace(tmp, p)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -149,6 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("paths", nargs="*", metavar="PATH")
     q.add_argument("--documents", metavar="CSV")
     q.add_argument("--format", choices=["table", "json"], default="table")
+    q = dsub.add_parser(
+        "relink", help="move labelled rows to the units that now carry their text (after a segmenter change)"
+    )
+    q.add_argument("paths", nargs="+", metavar="PATH", help="labelled CSV files or directories (rewritten in place)")
+    q.add_argument("--documents", metavar="CSV", help="documents table (default: data/documents.csv)")
     q = dsub.add_parser("agreement", help="agreement and Cohen's kappa of a two-coder file")
     q.add_argument("file", metavar="FILE", help="CSV with columns first and second")
     q.add_argument("--format", choices=["table", "json"], default="table")
@@ -207,20 +212,11 @@ def cmd_tag(a) -> int:
             if a.format == "jsonl":
                 write_jsonl(records, out)
             elif a.format == "csv":
-                if not a.lines or "section" in records[0]:
-                    pass
-                cols = (
-                    csv_columns
-                    if not a.lines
-                    else ["doc", "index", "kind", "text", "label", "confidence", "probs", "terms"]
-                )
-                write_csv(records, out, cols, bom=first)
-                if first and records:
-                    first = False
-                continue
+                cols = csv_columns if not a.lines else [c for c in csv_columns if c != "section"]
+                write_csv(records, out, cols, bom=first, header=first)
             else:
                 write_table(records, out, columns)
-            first = False
+            first = first and not records
     return EXIT_OK
 
 
@@ -405,6 +401,17 @@ def cmd_data(a) -> int:
             from .api import stats_text
 
             sys.stdout.write(stats_text(stats))
+        return EXIT_OK
+    if a.data_command == "relink":
+        from .api import data_relink
+
+        for path, kept, lost in data_relink(a.paths, a.documents):
+            sys.stdout.write(f"{path}: {kept} rows kept\n")
+            for row in lost:
+                sys.stderr.write(
+                    f"{path}: {row['doc']}#{row['index']} {row['text'][:40]!r} matches no unit any more; "
+                    "label that document's new units again\n"
+                )
         return EXIT_OK
     if a.data_command == "agreement":
         result = data_agreement(a.file)

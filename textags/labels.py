@@ -384,7 +384,7 @@ def relink_file(path: str | os.PathLike, documents: dict) -> tuple[int, list[dic
     by_doc: dict[str, list[dict]] = {}
     for r in rows:
         by_doc.setdefault(r["doc"], []).append(r)
-    out, lost_all, moved_count = [], [], 0
+    out, lost_all = [], []
     for doc, doc_rows in by_doc.items():
         if doc not in documents:
             out.extend(doc_rows)
@@ -398,7 +398,6 @@ def relink_file(path: str | os.PathLike, documents: dict) -> tuple[int, list[dic
                 r["kind"] = u.kind
             if "section" in r:
                 r["section"] = " > ".join(u.section)
-        moved_count += sum(1 for r, o in zip(sorted(doc_rows, key=lambda r: int(r["index"])), moved) if True)
         out.extend(moved)
         lost_all.extend(lost)
     out.sort(key=lambda r: (r["doc"], int(r["index"])))

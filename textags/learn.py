@@ -34,11 +34,11 @@ from .model import SENTENCE_LABELS, SENTENCES, Model, Scorer, Tagger, save_model
 DEFAULT_PARAMS = {
     "word_ngrams": (1, 2),
     "char_ngrams": (1, 3),
-    "context": True,
-    "context_weight": 0.5,
+    "context": False,
+    "context_weight": 0.25,
     "C": 10.0,
     "class_weight": "balanced",
-    "min_df": 1,
+    "min_df": 2,
     "userdict": (),
     "random_state": 0,
 }

@@ -321,9 +321,12 @@ class Scorer:
         j = self.labels.index(label)
         coef = self.coef[:, cols]
         push = vals * (coef[j] - coef.mean(axis=0))
-        order = np.argsort(-push, kind="stable")[:k]
-        names = [self._term(c) for c in cols[order]]
-        return tuple((n, round(float(p), 4)) for n, p in zip(names, push[order]) if p > 0)
+        totals: dict[str, float] = {}
+        for c, p in zip(cols.tolist(), push.tolist()):
+            name = self._term(c)  # a word and the same characters as an n-gram count together
+            totals[name] = totals.get(name, 0.0) + p
+        best = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+        return tuple((n, round(p, 4)) for n, p in best if p > 0)
 
     def _term(self, col: int) -> str:
         for block, off in zip(reversed(self.blocks), reversed(self._offsets)):

@@ -79,7 +79,9 @@ def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
         out.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
-def write_csv(records: Iterable[dict], out: IO[str], columns: Sequence[str] | None = None, bom: bool = True) -> None:
+def write_csv(
+    records: Iterable[dict], out: IO[str], columns: Sequence[str] | None = None, bom: bool = True, header: bool = True
+) -> None:
     """CSV with a header; nested values as JSON.  A BOM first, so Excel reads UTF-8."""
     records = iter(records)
     first = next(records, None)
@@ -89,7 +91,8 @@ def write_csv(records: Iterable[dict], out: IO[str], columns: Sequence[str] | No
     if bom:
         out.write("\ufeff")
     w = csv.writer(out, lineterminator="\r\n")
-    w.writerow(columns)
+    if header:
+        w.writerow(columns)
     for r in [first, *records]:
         w.writerow(
             [
