@@ -53,9 +53,12 @@ def main() -> None:
     for change in GRID[:1] if args.quick else GRID:
         t = time.time()
         s = cross_validate(rows, params=change, n_jobs=args.jobs)
-        print(f"{json.dumps(change, ensure_ascii=False):<36} acc {s['accuracy']:.3f}  macro-F1 {s['macro_f1']:.3f}  "
-              f"other-F1 {s['per_label']['other']['f1']:.3f}  emphasis {s['emphasis_error_mean']:.2f} pp  "
-              f"({time.time() - t:.0f} s)", flush=True)
+        print(
+            f"{json.dumps(change, ensure_ascii=False):<36} acc {s['accuracy']:.3f}  macro-F1 {s['macro_f1']:.3f}  "
+            f"other-F1 {s['per_label']['other']['f1']:.3f}  emphasis {s['emphasis_error_mean']:.2f} pp  "
+            f"({time.time() - t:.0f} s)",
+            flush=True,
+        )
     print("defaults:", DEFAULT_PARAMS)
 
 

@@ -37,7 +37,9 @@ def test_data_check_is_clean_on_the_labelled_corpus(run_cli):
 
 
 def test_data_stats_shows_the_corpus_targets(run_cli):
-    code, out, err = run_cli("data", "stats", DATA / "labelled", "--documents", DATA / "documents.csv", "--format", "json")
+    code, out, err = run_cli(
+        "data", "stats", DATA / "labelled", "--documents", DATA / "documents.csv", "--format", "json"
+    )
     assert code == 0, err
     stats = json.loads(out)
     assert stats["units"] >= 2500
@@ -54,9 +56,13 @@ def test_the_street_reports_and_shanghai_are_labelled_in_full():
     from textags.labels import documents_table
 
     docs = documents_table(DATA / "documents.csv")
-    for doc_id in ("baoshan-youyilu-2021-work-summary", "baoshan-youyilu-2022-work-plan",
-                   "jingan-jingansi-2020-year-review-newspaper", "baoshan-district-2021-2022-development-plan-report",
-                   "prov-2025-shanghai"):
+    for doc_id in (
+        "baoshan-youyilu-2021-work-summary",
+        "baoshan-youyilu-2022-work-plan",
+        "jingan-jingansi-2020-year-review-newspaper",
+        "baoshan-district-2021-2022-development-plan-report",
+        "prov-2025-shanghai",
+    ):
         doc = textags.load(docs[doc_id]["path"], name=doc_id)
         with open(DATA / "labelled" / f"{doc_id}.csv", encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))
@@ -77,7 +83,9 @@ def test_provincial_and_national_coverage(counts):
         with open(path, encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 per_doc[row["doc"]] += 1
-    provinces = [d for d, n in per_doc.items() if docs[d]["level"] == "province" and d != "prov-2025-shanghai" and n >= 150]
+    provinces = [
+        d for d, n in per_doc.items() if docs[d]["level"] == "province" and d != "prov-2025-shanghai" and n >= 150
+    ]
     national = {docs[d]["year"][:3] for d, n in per_doc.items() if docs[d]["level"] == "national" and n >= 150}
     assert len(provinces) >= counts[0]
     assert len(national) >= 4  # reports from four or more decades

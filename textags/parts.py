@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .clean import heading_level
 from .document import Document
 
 PARTS = ("preamble", "review", "plan")
@@ -47,7 +48,9 @@ def split_parts(doc: Document) -> dict[str, list]:
     """``{"preamble": units, "review": units, "plan": units}`` of a document."""
     out: dict[str, list] = {p: [] for p in PARTS}
     current = "preamble"
-    top_levels = [len(u.section) for u in doc.units if u.kind == "heading" and part_of_heading(u.text)]
+    top_levels = [
+        len(u.section) for u in doc.units if u.kind == "heading" and heading_level(u.text) and part_of_heading(u.text)
+    ]
     # part headings are the outermost headings that name a part (a title may sit above them)
     depth = min(top_levels) if top_levels else None
     title_part = None
@@ -55,7 +58,7 @@ def split_parts(doc: Document) -> dict[str, list]:
         if u.kind == "heading" and not u.section:
             title_part = title_part or part_of_heading(u.text)
     for u in doc.units:
-        if u.kind == "heading" and depth is not None and len(u.section) == depth:
+        if u.kind == "heading" and depth is not None and len(u.section) == depth and heading_level(u.text):
             found = part_of_heading(u.text)
             if found:
                 current = found

@@ -243,7 +243,8 @@ def read(path: str | os.PathLike) -> str:
     if not data.strip():
         raise TextagsError("is empty; give a report with text in it", name)
     suffix = Path(path).suffix.lower()
-    if suffix == ".pdf" or data.startswith(b"%PDF-"):
+    is_pdf = suffix == ".pdf" or data.startswith(b"%PDF-")
+    if is_pdf:
         text = read_pdf(data, name)
     elif suffix == ".docx" or (data.startswith(b"PK\x03\x04") and suffix not in TEXT_SUFFIXES):
         text = read_docx(data, name)
@@ -252,5 +253,7 @@ def read(path: str | os.PathLike) -> str:
     else:
         text = decode(data, name)
     if not text.strip():
-        raise TextagsError("has no text (a scanned PDF needs OCR first; an empty file needs content)", name)
+        if is_pdf:
+            raise TextagsError("has no text layer (a scanned PDF needs OCR first); give a PDF with text", name)
+        raise TextagsError("is empty; give a report with text in it", name)
     return text

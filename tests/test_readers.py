@@ -1,0 +1,45 @@
+"""Reading text files in the encodings users' files come in."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+import textags
+from textags.readers import decode
+
+SAMPLE = "一年来，我们主要做了以下工作。全年完成区级税收5.60亿元，同比增长13.18%。"
+SHORT = "抓经济促发展"  # short GBK text that a detector alone misreads
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        SAMPLE.encode("utf-8"),
+        codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
+        SAMPLE.encode("gb18030"),
+        SAMPLE.encode("gbk"),
+        codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"),
+        SAMPLE.encode("utf-16-le"),
+    ],
+    ids=["utf8", "utf8-bom", "gb18030", "gbk", "utf16le-bom", "utf16be-bom", "utf16le-no-bom"],
+)
+def test_encodings_are_read(data):
+    assert decode(data) == SAMPLE
+
+
+def test_big5_is_read():
+    text = "一年來，我們主要做了以下工作。全年完成區級稅收，同比增長。"
+    assert decode(text.encode("big5")) == text
+
+
+def test_short_gbk_text_is_read_as_gbk():
+    assert decode(SHORT.encode("gbk")) == SHORT
+
+
+def test_crlf_and_cr_line_ends(tmp_path):
+    p = tmp_path / "r.txt"
+    p.write_bytes("一、抓经济\r\n税收增长。\r二、抓民生\r\n".encode("gb18030"))
+    assert [u.text for u in textags.load(p).units] == ["一、抓经济", "税收增长。", "二、抓民生"]
