@@ -179,7 +179,7 @@ class Tagger:
         if not blocks:
             raise ValueError("Tagger needs word_ngrams, char_ngrams or context")
         clf = LogisticRegression(
-            C=self.C, class_weight=self.class_weight, max_iter=5000, random_state=self.random_state
+            C=self.C, class_weight=self.class_weight, solver="newton-cg", max_iter=1000, random_state=self.random_state
         )
         return Pipeline([("features", FeatureUnion(blocks, transformer_weights=weights or None)), ("clf", clf)])
 

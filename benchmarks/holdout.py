@@ -1,0 +1,49 @@
+"""Score a model on reports from places and years it has never seen.
+
+Trains with the default parameters on the *selection* documents only (the
+first coding round, on which the parameters were chosen) and scores it on
+every other labelled document: fifteen more provincial reports and eleven
+national reports from 1954 to 2023.  This is the check that the
+leave-one-document-out figure is an honest forecast.
+
+Run: python benchmarks/holdout.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from textags.labels import read_labelled  # noqa: E402
+from textags.learn import dedupe, evaluate_model, fit  # noqa: E402
+
+
+def main() -> None:
+    warnings.simplefilter("ignore")
+    selection = set(json.loads((ROOT / "data" / "selection.json").read_text(encoding="utf-8"))["selection_documents"])
+    rows, _ = read_labelled([ROOT / "data" / "labelled"])
+    rows = dedupe(rows)
+    train = [r for r in rows if r.doc in selection]
+    test = [r for r in rows if r.doc not in selection]
+    t = time.time()
+    model = fit(train, evaluate=False)
+    s = evaluate_model(model, test)
+    print(
+        f"trained on {len(train)} units of {len({r.doc for r in train})} documents; "
+        f"scored on {len(test)} units of {len({r.doc for r in test})} unseen documents ({time.time() - t:.0f} s)"
+    )
+    print(
+        f"accuracy {s['accuracy']:.3f}  macro-F1 {s['macro_f1']:.3f}  emphasis error {s['emphasis_error_mean']:.2f} pp "
+        f"(max {s['emphasis_error_max']:.2f})"
+    )
+    print("F1: " + "  ".join(f"{k} {v['f1']:.3f}" for k, v in s["per_label"].items()))
+
+
+if __name__ == "__main__":
+    main()
