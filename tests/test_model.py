@@ -54,7 +54,9 @@ def test_retraining_on_the_same_data_gives_the_same_model(street_rows, tmp_path)
     b = fit(street_rows, evaluate=False)
     save_model(a.scorer, a.card, tmp_path / "a")
     save_model(b.scorer, b.card, tmp_path / "b")
-    assert (tmp_path / "a" / "model.npz").read_bytes() == (tmp_path / "b" / "model.npz").read_bytes()
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == sorted(p.name for p in (tmp_path / "b").iterdir())
+    for p in (tmp_path / "a").iterdir():
+        assert p.read_bytes() == (tmp_path / "b" / p.name).read_bytes()
     assert (tmp_path / "a" / "card.json").read_bytes() == (tmp_path / "b" / "card.json").read_bytes()
 
 
@@ -83,9 +85,10 @@ def test_a_changed_byte_in_the_model_is_refused(small_model_dir, tmp_path):
 
     d = tmp_path / "tampered"
     shutil.copytree(small_model_dir, d)
-    data = bytearray((d / "model.npz").read_bytes())
+    arrays = d / json.loads((d / "card.json").read_text(encoding="utf-8"))["file"]
+    data = bytearray(arrays.read_bytes())
     data[len(data) // 2] ^= 0x01
-    (d / "model.npz").write_bytes(bytes(data))
+    arrays.write_bytes(bytes(data))
     with pytest.raises(TextagsError, match="does not match the sha256"):
         load_model(d)
 
@@ -95,8 +98,9 @@ def test_a_truncated_model_is_refused(small_model_dir, tmp_path):
 
     d = tmp_path / "truncated"
     shutil.copytree(small_model_dir, d)
-    data = (d / "model.npz").read_bytes()
-    (d / "model.npz").write_bytes(data[: len(data) // 3])
+    arrays = d / json.loads((d / "card.json").read_text(encoding="utf-8"))["file"]
+    data = arrays.read_bytes()
+    arrays.write_bytes(data[: len(data) // 3])
     with pytest.raises(TextagsError, match="changed or damaged"):
         load_model(d)
 

@@ -313,7 +313,7 @@ def train(
     """
     if out is not None:
         target = Path(out)
-        if (target / "model.npz").exists() and not force:
+        if (target / "card.json").exists() and not force:
             raise TextagsError("already holds a model; pass --force to overwrite it", str(target))
         if target.exists() and not target.is_dir():
             raise TextagsError("is a file, not a directory; give a directory for the model", str(target))

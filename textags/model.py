@@ -4,10 +4,10 @@ Training builds a scikit-learn :class:`~sklearn.pipeline.Pipeline` (see
 :class:`Tagger`).  A trained pipeline is then turned into plain arrays -- the
 vocabularies, idf weights, coefficients -- that a :class:`Scorer` evaluates
 with numpy alone, giving the same probabilities as the pipeline.  That is
-what is saved (``model.npz``, loaded with ``allow_pickle=False``, so loading
+what is saved (``model-<sha256>.npz``, loaded with ``allow_pickle=False``, so loading
 never runs code from the file) beside a readable card (``card.json``: label
 set, versions, training-data hash, cross-validated scores and the sha256 of
-``model.npz``, checked before loading).  Tagging needs neither scikit-learn
+the arrays file, checked before loading).  Tagging needs neither scikit-learn
 nor a pickle.
 
 Examples
@@ -440,7 +440,7 @@ class Model:
         return self.tag_texts([text], [context], terms)[0]
 
     def save(self, directory: str | os.PathLike, *, force: bool = False) -> Path:
-        """Write ``model.npz`` and ``card.json`` into ``directory`` atomically."""
+        """Write the arrays and ``card.json`` into ``directory`` atomically (see :func:`save_model`)."""
         return save_model(self.scorer, self.card, directory, force=force)
 
 
@@ -469,33 +469,43 @@ def as_document(doc) -> Document:
 
 
 def save_model(scorer: Scorer, card: dict, directory: str | os.PathLike, *, force: bool = False) -> Path:
-    """Write a model directory: ``model.npz`` then ``card.json``, each atomically.
+    """Write a model directory: the arrays, then the card that names them.
 
-    An existing model is never overwritten unless ``force``.
+    The arrays go to a file named by their content (``model-<sha256>.npz``),
+    then ``card.json`` is replaced atomically; the card is the commit point.
+    A crash at any moment leaves either the old card with its old arrays or
+    the new card with its new arrays -- never a mix.  An existing model is
+    never overwritten unless ``force``.
     """
     from .atomic import atomic_write_bytes
 
     directory = Path(directory)
-    if (directory / MODEL_FILE).exists() and not force:
-        raise TextagsError("already holds a model; pass --force (force=True) to overwrite it", str(directory))
     if directory.exists() and not directory.is_dir():
         raise TextagsError("is a file, not a directory; give a directory for the model", str(directory))
+    if (directory / CARD_FILE).exists() and not force:
+        raise TextagsError("already holds a model; pass --force (force=True) to overwrite it", str(directory))
     directory.mkdir(parents=True, exist_ok=True)
     data = _npz_bytes(scorer_arrays(scorer))
+    digest = sha256_bytes(data)
+    name = f"model-{digest[:16]}.npz"
     card = dict(card)
     card.update(
         {
             "format": FORMAT_VERSION,
+            "file": name,
             "labels": list(scorer.labels),
             "params": _jsonable(scorer.params),
             "n_features": scorer.n_features,
-            "sha256": sha256_bytes(data),
+            "sha256": digest,
         }
     )
     text = json.dumps(card, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    # the card last: a model whose card does not match its arrays is refused at load
-    atomic_write_bytes(directory / MODEL_FILE, data)
+    if not (directory / name).exists() or sha256_bytes((directory / name).read_bytes()) != digest:
+        atomic_write_bytes(directory / name, data)
     atomic_write_bytes(directory / CARD_FILE, text.encode("utf-8"))
+    for old in directory.glob("model*.npz"):  # arrays no card names any more
+        if old.name != name:
+            old.unlink()
     return directory
 
 
@@ -532,7 +542,7 @@ def read_card(path: str | os.PathLike | None = None) -> dict:
         return json.loads(card_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise TextagsError(
-            f"has no {CARD_FILE}; a model directory holds {MODEL_FILE} and {CARD_FILE}", str(directory)
+            f"has no {CARD_FILE}; a model directory holds {CARD_FILE} and the arrays it names", str(directory)
         ) from None
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise TextagsError(
@@ -544,12 +554,12 @@ def _model_dir(path) -> Path:
     if path is None:
         return default_model_dir()
     p = Path(path)
-    if p.is_file() and p.name in (MODEL_FILE, CARD_FILE):
+    if p.is_file() and (p.name == CARD_FILE or p.suffix == ".npz"):
         return p.parent
     if not p.exists():
-        raise TextagsError("no such model; give a model directory (with model.npz and card.json)", str(p))
+        raise TextagsError("no such model; give a model directory (holding card.json)", str(p))
     if not p.is_dir():
-        raise TextagsError("is not a model directory; give the directory holding model.npz and card.json", str(p))
+        raise TextagsError("is not a model directory; give the directory holding card.json", str(p))
     return p
 
 
@@ -579,13 +589,16 @@ def load_model(path: str | os.PathLike | None = None) -> Model:
             "retrain it with `textags train` or upgrade textags",
             str(directory),
         )
+    model_file = str(card.get("file") or MODEL_FILE)
+    if "/" in model_file or "\\" in model_file or model_file.startswith("."):
+        raise TextagsError(f"{CARD_FILE} names an arrays file outside the model directory; refusing it", str(directory))
     try:
-        data = (directory / MODEL_FILE).read_bytes()
+        data = (directory / model_file).read_bytes()
     except FileNotFoundError:
-        raise TextagsError(f"has no {MODEL_FILE}; retrain or re-download the model", str(directory)) from None
+        raise TextagsError(f"has no {model_file}; retrain or re-download the model", str(directory)) from None
     if sha256_bytes(data) != card.get("sha256"):
         raise TextagsError(
-            f"{MODEL_FILE} does not match the sha256 in {CARD_FILE}: it was changed or damaged; "
+            f"{model_file} does not match the sha256 in {CARD_FILE}: it was changed or damaged; "
             "re-download or retrain the model",
             str(directory),
         )
@@ -614,11 +627,11 @@ def load_model(path: str | os.PathLike | None = None) -> Model:
         scorer = Scorer(labels, blocks, arrays["coef"], arrays["intercept"], params)
     except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
         raise TextagsError(
-            f"{MODEL_FILE} cannot be read ({type(exc).__name__}); re-download or retrain the model", str(directory)
+            f"{model_file} cannot be read ({type(exc).__name__}); re-download or retrain the model", str(directory)
         ) from None
     if scorer.coef.shape != (len(labels), scorer.n_features):
         raise TextagsError(
-            f"{MODEL_FILE} is inconsistent (coefficients do not fit the vocabulary); retrain it", str(directory)
+            f"{model_file} is inconsistent (coefficients do not fit the vocabulary); retrain it", str(directory)
         )
     model = Model(scorer, card, str(directory))
     _CACHE[key] = model

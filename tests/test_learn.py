@@ -1,0 +1,199 @@
+"""Retraining: label queue, train, compare, audit -- from Python and from the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import numpy as np
+import pytest
+from conftest import DATA, STREET
+
+from textags.errors import TextagsError
+from textags.labels import read_labelled
+from textags.learn import audit, cross_validate, label_queue, train
+from textags.model import load_model
+
+PLAN = STREET[2]
+
+
+def sheet_rows(path):
+    return list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+
+
+def fill(path, rows, labels_by_index, out):
+    """Fill the label column of a sheet from known labels; rows without one stay empty."""
+    with open(out, "w", newline="", encoding="utf-8-sig") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        for r in rows:
+            r = dict(r)
+            r["label"] = labels_by_index.get(int(r["index"]), "")
+            w.writerow(r)
+
+
+@pytest.fixture(scope="module")
+def plan_labels():
+    rows, _ = read_labelled([DATA / "labelled" / f"{PLAN.stem}.csv"])
+    return {r.index: r.label for r in rows}
+
+
+def test_label_queue_is_ordered_by_uncertainty_and_leaves_label_empty(small_model):
+    import textags
+
+    rows = label_queue([textags.load(PLAN)], small_model)
+    margins = [r["margin"] for r in rows]
+    assert margins == sorted(margins)
+    assert all(r["label"] == "" for r in rows)
+    in_order = label_queue([textags.load(PLAN)], small_model, order="document")
+    assert [r["index"] for r in in_order] == sorted(r["index"] for r in in_order)
+
+
+def test_the_whole_loop_from_the_command_line(run_cli, small_model_dir, plan_labels, tmp_path):
+    sheet = tmp_path / "queue.csv"
+    code, _, err = run_cli("label", PLAN, "-o", sheet, "--model", small_model_dir)
+    assert code == 0, err
+    rows = sheet_rows(sheet)
+    assert sheet.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert {"doc", "index", "section", "text", "predicted", "confidence", "label"} <= set(rows[0])
+    # a person fills half of the sheet
+    half = {int(r["index"]): plan_labels[int(r["index"])] for r in rows[: len(rows) // 2]}
+    filled = tmp_path / "filled.csv"
+    fill(sheet, rows, half, filled)
+    out = tmp_path / "mymodel"
+    code, stdout, err = run_cli("train", filled, "-o", out, "--base", "none", "--no-eval")
+    assert code == 0, err
+    assert f"{len(rows) - len(half)} rows with an empty label skipped" in stdout
+    code, stdout, err = run_cli(
+        "evaluate",
+        DATA / "labelled" / f"{STREET[1].stem}.csv",
+        "--model",
+        small_model_dir,
+        "--model",
+        out,
+        "--format",
+        "json",
+    )
+    assert code == 0, err
+    result = json.loads(stdout)
+    assert len(result["results"]) == 2 and set(result["differences"][0]) >= {"macro_f1", "party"}
+    code, stdout, err = run_cli("tag", PLAN, "--model", out, "--format", "jsonl")
+    assert code == 0, err
+    assert len(stdout.splitlines()) == len(rows)
+
+
+def test_train_from_python_with_the_bundled_corpus_subset(tmp_path, street_rows):
+    rows = [r for r in street_rows if r.doc == STREET[1].stem]
+    path = tmp_path / "mine.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps({"doc": r.doc, "index": r.index, "text": r.text, "label": r.label}, ensure_ascii=False)
+            for r in rows
+        ),
+        encoding="utf-8",
+    )
+    result = train([path], tmp_path / "m", base="none", evaluate=False)
+    assert result.path == tmp_path / "m"
+    assert load_model(tmp_path / "m").card["training"]["units"] == len(rows)
+
+
+def test_an_unknown_label_stops_training_with_file_and_line(run_cli, tmp_path):
+    f = tmp_path / "bad.csv"
+    f.write_text("doc,index,text,label\nd,0,坚持党管武装。,party\nd,1,税收增长。,econ\n", encoding="utf-8")
+    code, _, err = run_cli("train", f, "-o", tmp_path / "m", "--base", "none")
+    assert code == 2
+    assert (
+        err.strip()
+        == f"textags: {f}:3: unknown label 'econ'; use one of economy, livelihood, safety, party, governance, other"
+    )
+    assert not (tmp_path / "m").exists()
+
+
+def test_an_existing_model_directory_is_refused_without_force(run_cli, small_model_dir, tmp_path):
+    d = tmp_path / "m"
+    shutil.copytree(small_model_dir, d)
+    before = {p.name: p.read_bytes() for p in d.iterdir()}
+    f = DATA / "labelled" / f"{STREET[1].stem}.csv"
+    code, _, err = run_cli("train", f, "-o", d, "--base", "none", "--no-eval")
+    assert code == 2 and "already holds a model; pass --force" in err
+    assert {p.name: p.read_bytes() for p in d.iterdir()} == before
+    code, _, err = run_cli("train", f, "-o", d, "--base", "none", "--no-eval", "--force")
+    assert code == 0, err
+    assert load_model(d).card["training"]["units"] < 100
+
+
+def test_an_interrupted_write_leaves_the_old_model_intact(
+    small_model, small_model_dir, street_rows, tmp_path, monkeypatch
+):
+    import textags.atomic
+    from textags.learn import fit
+
+    d = tmp_path / "m"
+    shutil.copytree(small_model_dir, d)
+    new = fit([r for r in street_rows if r.doc == STREET[1].stem], evaluate=False)
+    real = textags.atomic.atomic_write_bytes
+
+    def crash_on_card(path, data):
+        if str(path).endswith("card.json"):
+            raise KeyboardInterrupt  # the user pressed Ctrl-C while the card was being written
+        return real(path, data)
+
+    monkeypatch.setattr(textags.atomic, "atomic_write_bytes", crash_on_card)
+    with pytest.raises(KeyboardInterrupt):
+        new.save(d, force=True)
+    monkeypatch.undo()
+    from textags import model as model_module
+
+    model_module._CACHE.clear()
+    model = load_model(d)
+    np.testing.assert_allclose(model.predict_proba(["坚持党管武装。"]), small_model.predict_proba(["坚持党管武装。"]))
+    assert not [p for p in d.iterdir() if p.suffix == ".tmp"]
+
+
+def test_identical_data_gives_identical_models_and_scores(tmp_path, street_rows):
+    rows = [r for r in street_rows if r.doc in (STREET[1].stem, STREET[2].stem)]
+    a = cross_validate(rows, params={"word_ngrams": None})
+    b = cross_validate(rows, params={"word_ngrams": None})
+    assert a == b
+
+
+def test_the_shipped_default_is_never_touched_by_accident(run_cli, tmp_path):
+    from textags.model import default_model_dir
+
+    before = (default_model_dir() / "card.json").read_bytes()
+    f = DATA / "labelled" / f"{STREET[1].stem}.csv"
+    code, _, err = run_cli("train", f, "-o", default_model_dir(), "--base", "none", "--no-eval")
+    assert code == 2 and "already holds a model" in err
+    assert (default_model_dir() / "card.json").read_bytes() == before
+
+
+def test_audit_lists_a_planted_label_error_first(street_rows):
+    rows = [r for r in street_rows if r.doc != STREET[0].stem]
+    target = next(r for r in rows if r.text.startswith("坚持党管武装"))
+    from dataclasses import replace
+
+    planted = [replace(r, label="economy") if r is target else r for r in rows]
+    found = audit(planted, params={"word_ngrams": None}, threshold=0.3)
+    assert any(f["index"] == target.index and f["given"] == "economy" and f["suggested"] == "party" for f in found[:10])
+
+
+def test_train_with_no_labelled_rows_says_so(run_cli, tmp_path):
+    f = tmp_path / "empty.csv"
+    f.write_text("doc,index,text,label\nd,0,税收增长。,\n", encoding="utf-8")
+    code, _, err = run_cli("train", f, "-o", tmp_path / "m", "--base", "none")
+    assert code == 2 and "no labelled rows found" in err
+
+
+def test_half_filled_sheet_in_python(tmp_path, small_model, plan_labels):
+    import textags
+
+    rows = label_queue([textags.load(PLAN)], small_model)
+    with pytest.raises(TextagsError, match="no labelled rows"):
+        sheet = tmp_path / "empty.csv"
+        with open(sheet, "w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows(rows)
+        read_labelled([sheet])
