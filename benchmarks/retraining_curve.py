@@ -66,7 +66,7 @@ def main() -> None:
     print(f"{'':>5}  " + "  ".join(f"{'macro-F1  acc  emph.err':>27}" for _ in order))
     for n in args.sizes:
         cells = []
-        for name, ranked in order.items():
+        for ranked in order.values():
             model = base_model if n == 0 else fit(base + ranked[:n], evaluate=False)
             s = evaluate_model(model, test)
             cells.append(f"{s['macro_f1']:>8.3f} {s['accuracy']:>5.3f} {s['emphasis_error_mean']:>6.2f} pp")

@@ -102,10 +102,6 @@ TABLE_CAPTION = re.compile(r"^表\s*\d+\s*[:：]")
 _HR = re.compile(r"^(-{3,}|\*{3,}|_{3,})$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_LIST = re.compile(r"^[-*+]\s+(?=\S)")
-_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
-_SUP = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>", re.IGNORECASE)
-_BOLD = re.compile(r"\*\*|__")
-_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 #: Counter words after a number: a digit followed by one is a count, not a
@@ -169,13 +165,19 @@ class Cleaned:
 # small pure helpers
 
 
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
 def display_width(s: str) -> int:
-    """Width of ``s`` on screen: wide and full-width characters count 2.
+    """Width of ``s`` on screen: wide and full-width (East Asian) characters count 2.
 
     >>> display_width("抓经济 ab")
     9
     """
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+    return len(s) + len(_WIDE.findall(s))
 
 
 def ends_sentence(s: str, terminals: str = TERMINALS, closers: str = CLOSERS) -> bool:
@@ -211,33 +213,41 @@ def heading_length(text: str, terminals: str = TERMINALS, closers: str = CLOSERS
     return m.end() if m else len(text)
 
 
+def _invisible(ch: str) -> bool:
+    return ch not in "\n\t" and (unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") or ch == "\ufeff")
+
+
 def normalize(text: str) -> tuple[str, list[tuple[int, str, str]]]:
-    """Unify line ends and take out invisible and control characters.
+    r"""Unify line ends and take out invisible and control characters.
 
     Returns the text and the removals as ``(offset, text, reason)``, offsets
     into the returned text.
 
-    >>> normalize("a\\u200bb\\r\\nc")
-    ('ab\\nc', [(1, '\\u200b', 'invisible')])
+    >>> normalize("a\u200bb\r\nc")
+    ('ab\nc', [(1, '\u200b', 'invisible')])
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    hidden = [ch for ch in set(text) if _invisible(ch)]  # the distinct characters: cheap on any length
+    if not hidden:
+        return text, []
+    pattern = re.compile("[" + "".join(re.escape(ch) for ch in hidden) + "]+")
     out: list[str] = []
     removed: list[tuple[int, str, str]] = []
-    pos = 0
-    run = ""
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if (cat in ("Cc", "Cf", "Cs", "Co", "Cn") and ch not in "\n\t") or ch == "\ufeff":
-            run += ch
-            continue
-        if run:
-            removed.append((pos, run, "invisible"))
-            run = ""
-        out.append(ch)
-        pos += 1
-    if run:
-        removed.append((pos, run, "invisible"))
+    last = kept = 0
+    for m in pattern.finditer(text):
+        out.append(text[last : m.start()])
+        kept += m.start() - last
+        removed.append((kept, m.group(0), "invisible"))
+        last = m.end()
+    out.append(text[last:])
     return "".join(out), removed
+
+
+_MARKUP = re.compile(
+    r"(?P<sup><sup>\s*(?P<n>\d{1,3})\s*</sup>)|(?P<tag></?[a-zA-Z][^<>]{0,200}>)|(?P<bold>\*\*|__)"
+    r"|(?P<entity>&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});)",
+    re.IGNORECASE,
+)
 
 
 def strip_markup(line: str) -> tuple[str, list[tuple[int, str, str]], list[tuple[int, int]]]:
@@ -254,26 +264,23 @@ def strip_markup(line: str) -> tuple[str, list[tuple[int, str, str]], list[tuple
     """
     removed: list[tuple[int, str, str]] = []
     bold: list[tuple[int, int]] = []
+    if not any(c in line for c in "<*_&"):
+        return line, removed, bold
     out: list[str] = []
-    i = 0
-    n = len(line)
+    pos = last = 0  # pos: length of the plain text so far
     bold_open: int | None = None
-    pos = 0
-    while i < n:
-        m = _SUP.match(line, i)
-        if m:
-            out.append(m.group(1).translate(_TO_SUPERSCRIPT))
-            removed.append((pos, m.group(0).replace(m.group(1), ""), "markup"))
-            pos += len(m.group(1))
-            i = m.end()
-            continue
-        m = _TAG.match(line, i)
-        if m:
+    for m in _MARKUP.finditer(line):
+        out.append(line[last : m.start()])
+        pos += m.start() - last
+        last = m.end()
+        if m.group("sup"):
+            digits = m.group("n")
+            out.append(digits.translate(_TO_SUPERSCRIPT))
+            removed.append((pos, m.group(0).replace(digits, "", 1), "markup"))
+            pos += len(digits)
+        elif m.group("tag"):
             removed.append((pos, m.group(0), "markup"))
-            i = m.end()
-            continue
-        m = _BOLD.match(line, i)
-        if m:
+        elif m.group("bold"):
             removed.append((pos, m.group(0), "markup"))
             if bold_open is None:
                 bold_open = pos
@@ -281,20 +288,16 @@ def strip_markup(line: str) -> tuple[str, list[tuple[int, str, str]], list[tuple
                 if pos > bold_open:
                     bold.append((bold_open, pos))
                 bold_open = None
-            i = m.end()
-            continue
-        m = _ENTITY.match(line, i)
-        if m:
+        else:
             decoded = html.unescape(m.group(0))
             if decoded != m.group(0) and len(decoded) == 1 and unicodedata.category(decoded)[0] != "C":
                 removed.append((pos, m.group(0), "markup"))
                 out.append(decoded)
                 pos += 1
-                i = m.end()
-                continue
-        out.append(line[i])
-        pos += 1
-        i += 1
+            else:
+                out.append(m.group(0))
+                pos += len(m.group(0))
+    out.append(line[last:])
     return "".join(out), removed, bold
 
 

@@ -1,0 +1,237 @@
+"""Emphasis charts with matplotlib (the optional extra ``plot``).
+
+:func:`plot_emphasis` draws one document's shares with their 95% intervals;
+:func:`plot_compare` draws several documents (or parts, years, levels) side
+by side.  Both draw on a given ``ax`` or a new figure and return the axes.
+
+matplotlib is imported only when a chart is drawn; without it the functions
+raise :class:`textags.errors.MissingExtraError` saying ``pip install
+"textags[plot]"``.  The domains are named in Chinese when a CJK font is
+installed (Noto Sans CJK, Source Han Sans, WenQuanYi ...), else in English,
+with a warning that names the font package to install.  The colours are those
+of the HTML report (:data:`textags.report.COLOURS`, Okabe--Ito).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from functools import lru_cache
+
+from .errors import MissingExtraError
+from .labels import DOMAINS, LABEL_NAMES_ZH
+
+#: CJK fonts looked for, in order of preference.
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Noto Sans CJK TC",
+    "Noto Sans CJK JP",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "Source Han Sans",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Noto Serif CJK SC",
+    "Sarasa Gothic SC",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Heiti SC",
+    "Hiragino Sans GB",
+    "AR PL UMing CN",
+    "Droid Sans Fallback",
+)
+
+MEASURE_NAMES = {"units": "share of units", "chars": "share of characters", "probs": "share of probability"}
+
+
+def _pyplot():
+    """``matplotlib.pyplot``, on the Agg backend when there is no display to draw on."""
+    try:
+        import matplotlib
+    except ImportError:
+        raise MissingExtraError("plot", "matplotlib", what="plotting") from None
+    headless = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if headless and "matplotlib.pyplot" not in sys.modules and not os.environ.get("MPLBACKEND"):
+        matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+@lru_cache(maxsize=1)
+def cjk_font() -> str | None:
+    """The name of an installed font that has Chinese characters, or None."""
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for name in CJK_FONTS:
+        if name in installed:
+            return name
+    return None
+
+
+def _domain_names() -> tuple[dict[str, str], str | None]:
+    """Tick labels of the domains, and the CJK font to draw them with (None: English names)."""
+    font = cjk_font()
+    if font is None:
+        warnings.warn(
+            "no CJK font found for Chinese chart labels, so the domains are named in English; install one "
+            "(Debian/Ubuntu: apt-get install fonts-noto-cjk) and remove matplotlib's font cache to use it",
+            UserWarning,
+            stacklevel=3,
+        )
+        return {d: d for d in DOMAINS}, None
+    return {d: f"{LABEL_NAMES_ZH[d]}\n{d}" for d in DOMAINS}, font
+
+
+def _family(font: str | None) -> list[str]:
+    return [font, "DejaVu Sans"] if font else ["DejaVu Sans"]
+
+
+def _emphasis_of(doc, measure: str):
+    from .document import Document
+    from .emphasis import MEASURES, Emphasis, emphasis
+
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
+    if isinstance(doc, Emphasis):
+        return doc
+    if isinstance(doc, Document):
+        return emphasis(doc)
+    raise TypeError(f"cannot plot a {type(doc).__name__}; give a tagged Document or an Emphasis")
+
+
+def plot_emphasis(doc, ax=None, measure: str = "units"):
+    """A horizontal bar chart of a tagged document's domain shares with their 95% intervals.
+
+    Parameters
+    ----------
+    doc : Document or Emphasis
+        A tagged document (``textags.tag(...)``) or its emphasis.
+    ax : matplotlib Axes, optional
+        Where to draw; default a new figure.
+    measure : {"units", "chars", "probs"}
+        Which shares to draw (see :mod:`textags.emphasis`).
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Raises
+    ------
+    MissingExtraError
+        When matplotlib is not installed.
+    """
+    plt = _pyplot()
+    from .report import COLOURS
+
+    e = _emphasis_of(doc, measure)
+    names, font = _domain_names()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
+    shares = [100 * e.shares[measure][d] for d in DOMAINS]
+    low = [100 * (e.shares[measure][d] - e.low[measure][d]) for d in DOMAINS]
+    high = [100 * (e.high[measure][d] - e.shares[measure][d]) for d in DOMAINS]
+    y = list(range(len(DOMAINS)))
+    ax.barh(y, shares, color=[COLOURS[d] for d in DOMAINS], xerr=[low, high], capsize=3, error_kw={"lw": 1.2})
+    ax.set_yticks(y, [names[d] for d in DOMAINS], fontfamily=_family(font))
+    ax.invert_yaxis()
+    for yi, s, h in zip(y, shares, high):
+        ax.text(s + h + 1, yi, f"{s:.1f}%", va="center", fontsize=8)
+    ax.set_xlim(0, min(100, max(10, max(s + h for s, h in zip(shares, high)) + 10)))
+    ax.set_xlabel(f"{MEASURE_NAMES[measure]} (%), 95% interval")
+    ax.set_ylabel("domain")
+    ax.set_title(f"{e.name}: {e.units} units, {e.other_units} other", fontsize=10, fontfamily=_family(font))
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_axisbelow(True)
+    return ax
+
+
+def _shorten(name: str, width: int = 26) -> str:
+    """``name`` cut in the middle to ``width`` characters, keeping its end (a part's name).
+
+    >>> _shorten("baoshan-district-2021-2022-development-plan-report:review")
+    'baoshan-distr…eport:review'
+    """
+    if len(name) <= width:
+        return name
+    tail = (width - 1) // 2
+    return name[: width - 1 - tail] + "…" + name[-tail:]
+
+
+def _rows(docs_or_rows, by: str) -> list[dict]:
+    items = list(docs_or_rows)
+    if items and isinstance(items[0], dict):
+        return items
+    from .emphasis import compare
+
+    return compare(items, by=by)
+
+
+def plot_compare(docs_or_rows, by: str = "document", ax=None, measure: str = "units", kind: str | None = None):
+    """Domain shares of several documents, parts, years or levels side by side.
+
+    Parameters
+    ----------
+    docs_or_rows : iterable of Document (or path), or rows of :func:`textags.compare`
+        Documents are compared with ``textags.compare(docs, by=by)``
+        (untagged ones are tagged with the shipped model).
+    by : {"document", "part", "year", "level"}
+        How documents are grouped (ignored for rows).
+    ax : matplotlib Axes, optional
+    measure : {"units", "chars", "probs"}
+    kind : {"bar", "line"}, optional
+        Grouped bars with 95% intervals, or one line per domain with its
+        interval shaded; default ``line`` for years, else ``bar``.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    plt = _pyplot()
+    from .report import COLOURS
+
+    rows = [r for r in _rows(docs_or_rows, by) if r["measure"] == measure]
+    if not rows:
+        raise ValueError("nothing to compare: give tagged documents or rows of textags.compare")
+    by = rows[0].get("by", by)
+    kind = kind or ("line" if by == "year" else "bar")
+    if kind not in ("bar", "line"):
+        raise ValueError(f"kind must be bar or line, not {kind!r}")
+    groups = list(dict.fromkeys(r["group"] for r in rows))
+    if by == "year":
+        groups.sort(key=lambda g: (not g.isdigit(), int(g) if g.isdigit() else 0, g))
+    cell = {(r["group"], r["domain"]): r for r in rows}
+    names, font = _domain_names()
+    if ax is None:
+        width = min(14.0, max(6.4, 0.9 * len(groups) + 2.5))
+        _, ax = plt.subplots(figsize=(width, 3.8), layout="constrained")
+    numeric = kind == "line" and all(g.isdigit() for g in groups)  # years: a true time axis
+    x = [int(g) for g in groups] if numeric else list(range(len(groups)))
+    for j, d in enumerate(DOMAINS):
+        share = [100 * cell[g, d]["share"] if (g, d) in cell else float("nan") for g in groups]
+        lo = [100 * cell[g, d]["low"] if (g, d) in cell else float("nan") for g in groups]
+        hi = [100 * cell[g, d]["high"] if (g, d) in cell else float("nan") for g in groups]
+        label = names[d].replace("\n", " ")
+        if kind == "line":
+            ax.plot(x, share, marker="o", color=COLOURS[d], label=label)
+            ax.fill_between(x, lo, hi, color=COLOURS[d], alpha=0.15, linewidth=0)
+        else:
+            w = 0.8 / len(DOMAINS)
+            xs = [xi - 0.4 + w * (j + 0.5) for xi in x]
+            err = [[s - lo_ for s, lo_ in zip(share, lo)], [hi_ - s for s, hi_ in zip(share, hi)]]
+            ax.bar(xs, share, w, color=COLOURS[d], yerr=err, capsize=2, error_kw={"lw": 0.8}, label=label)
+    if not numeric:
+        ticks = [_shorten(g) for g in groups]
+        long = max(len(t) for t in ticks) * len(groups) > 90
+        ax.set_xticks(x, ticks, fontfamily=_family(font), rotation=30 if long else 0, ha="right" if long else "center")
+    ax.set_xlabel(by)
+    ax.set_ylabel(f"{MEASURE_NAMES[measure]} (%)")
+    ax.set_ylim(bottom=0)
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_axisbelow(True)
+    ax.legend(prop={"family": _family(font), "size": 8}, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.set_title(f"Emphasis by {by} (95% intervals)", fontsize=10)
+    return ax
