@@ -284,7 +284,8 @@ def check_files(
                             path,
                             n,
                             f"unit {unit.doc}#{unit.index} is labelled {unit.label!r} here and {other.label!r} at "
-                            f"{other.path}:{other.line}; keep one label",
+                            + (f"line {other.line}" if other.path == path else f"{other.path}:{other.line}")
+                            + "; keep one label",
                         )
                     )
                 continue

@@ -75,11 +75,25 @@ def data_hash(rows: Iterable[LabelledUnit]) -> str:
     return h.hexdigest()
 
 
-def dedupe(rows: Sequence[LabelledUnit]) -> list[LabelledUnit]:
-    """Rows with each (doc, index) once; the later file wins (a user's relabelling)."""
+def dedupe(rows: Sequence[LabelledUnit], *, strict: bool = False) -> list[LabelledUnit]:
+    """Rows with each (doc, index) once.
+
+    A unit labelled twice with the same label is kept once.  With different
+    labels, ``strict`` stops with the file and line of both rows; otherwise
+    the later row wins (a user's file overriding the bundled corpus).
+    """
     out: dict[tuple[str, int], LabelledUnit] = {}
     for r in rows:
-        out[(r.doc, r.index)] = r
+        key = (r.doc, r.index)
+        old = out.get(key)
+        if strict and old is not None and old.label != r.label and old.path == r.path:
+            raise TextagsError(
+                f"unit {r.doc}#{r.index} is labelled {r.label!r} here and {old.label!r} at line {old.line}; "
+                "keep one label",
+                r.path,
+                r.line,
+            )
+        out[key] = r
     return list(out.values())
 
 
@@ -249,6 +263,7 @@ def gather(paths: Sequence[str | os.PathLike] = (), base: str = "bundled") -> tu
         rows.extend(r)
     if paths:
         r, skipped = read_labelled(paths)
+        dedupe(r, strict=True)  # conflicting labels within the user's files stop the run
         rows.extend(r)
     if not rows:
         raise TextagsError("no labelled data: give labelled files or use --base bundled")

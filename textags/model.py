@@ -194,7 +194,15 @@ class Tagger:
             raise ValueError("need at least two different labels to train")
         if not (self.C > 0):
             raise ValueError("C must be positive")
-        self.pipeline_ = self.build_pipeline().fit(list(inputs), list(labels))
+        try:
+            self.pipeline_ = self.build_pipeline().fit(list(inputs), list(labels))
+        except ValueError as exc:
+            if "no terms remain" in str(exc) or "empty vocabulary" in str(exc):
+                raise TextagsError(
+                    f"too little labelled text to train on ({len(inputs)} units): no feature occurs in "
+                    f"{self.min_df} units; label more units"
+                ) from None
+            raise
         self.labels_ = tuple(str(c) for c in self.pipeline_.classes_)
         return self
 

@@ -205,10 +205,10 @@ def plot_compare(docs_or_rows, by: str = "document", ax=None, measure: str = "un
         groups.sort(key=lambda g: (not g.isdigit(), int(g) if g.isdigit() else 0, g))
     cell = {(r["group"], r["domain"]): r for r in rows}
     names, font = _domain_names()
-    if ax is None:
-        width = min(14.0, max(6.4, 0.9 * len(groups) + 2.5))
-        _, ax = plt.subplots(figsize=(width, 3.8), layout="constrained")
     numeric = kind == "line" and all(g.isdigit() for g in groups)  # years: a true time axis
+    if ax is None:
+        width = 10.0 if numeric else min(14.0, max(6.4, 0.9 * len(groups) + 2.5))
+        _, ax = plt.subplots(figsize=(width, 3.8), layout="constrained")
     x = [int(g) for g in groups] if numeric else list(range(len(groups)))
     for j, d in enumerate(DOMAINS):
         share = [100 * cell[g, d]["share"] if (g, d) in cell else float("nan") for g in groups]

@@ -114,6 +114,8 @@ def decode(data: bytes, path: str | None = None) -> str:
         return utf16
     if _looks_binary(data):
         raise TextagsError("is a binary file, not text; give a .txt, .md, .docx or .pdf report", path)
+    if b"\x00" in data:
+        raise TextagsError("contains NUL bytes, so it is not plain text; re-save it as UTF-8 text", path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
