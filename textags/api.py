@@ -123,7 +123,7 @@ def pivot(rows: list[dict], measure: str = "units") -> list[dict]:
         if r["measure"] != measure:
             continue
         row = out.setdefault(r["group"], {"group": r["group"]})
-        row[r["domain"]] = f"{r['share']:.1%} [{r['low']:.0%}–{r['high']:.0%}]"
+        row[r["domain"]] = f"{r['share']:.1%} [{r['low']:.1%}–{r['high']:.1%}]"
         row["units"], row["other"] = r["units"], r["other"]
     return list(out.values())
 

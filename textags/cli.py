@@ -242,7 +242,7 @@ def _summary_table(results) -> list[dict]:
     for e in results:
         row = {"doc": e.name}
         for d in DOMAINS:
-            row[d] = f"{e.shares['units'][d]:.1%} [{e.low['units'][d]:.0%}–{e.high['units'][d]:.0%}]"
+            row[d] = f"{e.shares['units'][d]:.1%} [{e.low['units'][d]:.1%}–{e.high['units'][d]:.1%}]"
         row["units"] = e.units
         row["other"] = e.other_units
         rows.append(row)

@@ -23,10 +23,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import math
 import os
 import zipfile
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -267,8 +265,78 @@ def _analyzer(name: str, params: dict):
     raise TextagsError(f"unknown feature block {name!r} in the model; retrain it with this textags version")
 
 
+@dataclass(frozen=True)
+class Features:
+    """The feature vectors of a batch of model inputs, as flat sorted arrays.
+
+    ``unit``, ``col`` and ``val`` list every non-zero feature; ``bounds[i]:bounds[i+1]``
+    is the slice of input ``i``.
+    """
+
+    unit: np.ndarray
+    col: np.ndarray
+    val: np.ndarray
+    bounds: np.ndarray
+
+    def of(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        a, b = self.bounds[i], self.bounds[i + 1]
+        return self.col[a:b], self.val[a:b]
+
+
+class _CharIndex:
+    """A block's character n-grams as sorted integer codes, for lookups of a whole batch at once."""
+
+    def __init__(self, terms: list[str]):
+        self.tables = {}
+        for n in sorted({len(t) for t in terms}):
+            cols = np.array([i for i, t in enumerate(terms) if len(t) == n], dtype=np.int64)
+            codes = np.array([_code(terms[i]) for i in cols], dtype=np.uint64)
+            order = np.argsort(codes, kind="stable")
+            self.tables[n] = (codes[order], cols[order])
+
+    def lookup(self, chars: list[str], lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        """(unit, col) of every n-gram (lo <= n <= hi) of each unit's characters that is in the vocabulary."""
+        lengths = np.fromiter((len(c) for c in chars), dtype=np.int64, count=len(chars))
+        total = int(lengths.sum())
+        if not total:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        cp = np.frombuffer("".join(chars).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        unit_of = np.repeat(np.arange(len(chars), dtype=np.int64), lengths)
+        end_of = np.repeat(np.cumsum(lengths), lengths)
+        pos = np.arange(total, dtype=np.int64)
+        units, cols = [], []
+        for n in range(lo, hi + 1):
+            if n not in self.tables or total < n:
+                continue
+            ok = pos[: total - n + 1][pos[: total - n + 1] + n <= end_of[: total - n + 1]]
+            key = cp[ok].copy()
+            for k in range(1, n):
+                key = (key << np.uint64(21)) | cp[ok + k]
+            codes, tcols = self.tables[n]
+            at = np.searchsorted(codes, key)
+            at[at == len(codes)] = 0
+            hit = codes[at] == key
+            units.append(unit_of[ok[hit]])
+            cols.append(tcols[at[hit]])
+        if not units:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(units), np.concatenate(cols)
+
+
+def _code(ngram: str) -> int:
+    key = 0
+    for ch in ngram:
+        key = (key << 21) | ord(ch)
+    return key
+
+
 class Scorer:
     """Evaluates a trained model with numpy: same features, same probabilities.
+
+    Features of a whole batch are built at once: character n-grams by
+    integer codes looked up in sorted arrays, words through the vocabulary,
+    tf-idf and normalisation with ``bincount``.  The result equals the
+    scikit-learn pipeline's (``tests/test_model.py``).
 
     Parameters
     ----------
@@ -287,65 +355,117 @@ class Scorer:
         self.intercept = intercept
         self.params = dict(params)
         self._analyzers = [_analyzer(b.name, self.params) for b in self.blocks]
-        self._vocab = [{t: i for i, t in enumerate(b.terms.tolist())} for b in self.blocks]
+        self._vocab = [None] * len(self.blocks)  # dicts, built when first needed
+        self._chars = [None] * len(self.blocks)
         offsets = np.cumsum([0] + [len(b.terms) for b in self.blocks])
         self._offsets = offsets[:-1]
         self.n_features = int(offsets[-1])
+        self._idf = np.concatenate([b.idf for b in self.blocks]) if self.blocks else np.zeros(0)
+        self._block_of = np.repeat(np.arange(len(self.blocks)), [len(b.terms) for b in self.blocks])
+        self._weight = np.array([b.weight for b in self.blocks], dtype=np.float64)
+        self._names = None
+        self._coef_mean = None
+
+    def _vocab_of(self, i: int) -> dict:
+        if self._vocab[i] is None:
+            self._vocab[i] = {t: j for j, t in enumerate(self.blocks[i].terms.tolist())}
+        return self._vocab[i]
+
+    def _pairs(self, i: int, docs: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(unit, col within the block) of block ``i``'s features in ``docs``, one pair per occurrence."""
+        block = self.blocks[i]
+        if block.name == "chars":
+            if self._chars[i] is None:
+                self._chars[i] = _CharIndex(block.terms.tolist())
+            lo, hi = self.params["char_ngrams"]
+            return self._chars[i].lookup([tokenize.char_string(d) for d in docs], lo, hi)
+        vocab = self._vocab_of(i)
+        analyzer = self._analyzers[i]
+        units, cols = [], []
+        for u, d in enumerate(docs):
+            for t in analyzer(d):
+                c = vocab.get(t)
+                if c is not None:
+                    units.append(u)
+                    cols.append(c)
+        return np.array(units, dtype=np.int64), np.array(cols, dtype=np.int64)
+
+    def batch_features(self, docs: Sequence[str]) -> Features:
+        """Feature vectors of many model inputs at once."""
+        docs = list(docs)
+        n, nf = len(docs), max(self.n_features, 1)
+        units, cols = [], []
+        for i, off in enumerate(self._offsets):
+            u, c = self._pairs(i, docs)
+            units.append(u)
+            cols.append(c + off)
+        unit = np.concatenate(units) if units else np.zeros(0, dtype=np.int64)
+        col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+        keys, tf = np.unique(unit * nf + col, return_counts=True)
+        unit, col = keys // nf, keys % nf
+        val = (np.log(tf) + 1.0) * self._idf[col]
+        nb = max(len(self.blocks), 1)
+        cell = unit * nb + self._block_of[col]
+        norm = np.sqrt(np.bincount(cell, weights=val * val, minlength=n * nb))
+        val = val / norm[cell] * self._weight[self._block_of[col]]
+        bounds = np.searchsorted(unit, np.arange(n + 1))
+        return Features(unit, col, val, bounds)
 
     def features(self, doc: str) -> tuple[np.ndarray, np.ndarray]:
         """Columns and values of one model input's feature vector."""
-        cols_all, vals_all = [], []
-        for block, analyzer, vocab, off in zip(self.blocks, self._analyzers, self._vocab, self._offsets):
-            counts = Counter(t for t in analyzer(doc) if t in vocab)
-            if not counts:
-                continue
-            cols = np.fromiter((vocab[t] for t in counts), dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-            vals = (np.log(tf) + 1.0) * block.idf[cols]
-            vals /= math.sqrt(float(vals @ vals))
-            cols_all.append(cols + off)
-            vals_all.append(vals * block.weight)
-        if not cols_all:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        return np.concatenate(cols_all), np.concatenate(vals_all)
+        return self.batch_features([doc]).of(0)
 
-    def decision(self, doc: str) -> np.ndarray:
-        cols, vals = self.features(doc)
-        return self.coef[:, cols] @ vals + self.intercept
+    def scores(self, feats: Features, n: int) -> np.ndarray:
+        """Probabilities (n, n_labels) from features."""
+        out = np.empty((n, len(self.labels)), dtype=np.float64)
+        for j in range(len(self.labels)):
+            out[:, j] = np.bincount(feats.unit, weights=feats.val * self.coef[j, feats.col], minlength=n)
+        out += self.intercept
+        out -= out.max(axis=1, keepdims=True)
+        np.exp(out, out=out)
+        out /= out.sum(axis=1, keepdims=True)
+        return out
 
     def predict_proba(self, docs: Iterable[str]) -> np.ndarray:
         """Probabilities of every label (columns in ``labels`` order) for each input."""
-        scores = np.array([self.decision(d) for d in docs], dtype=np.float64).reshape(-1, len(self.labels))
-        scores -= scores.max(axis=1, keepdims=True)
-        np.exp(scores, out=scores)
-        scores /= scores.sum(axis=1, keepdims=True)
-        return scores
+        docs = list(docs)
+        return self.scores(self.batch_features(docs), len(docs))
 
-    def top_terms(self, doc: str, label: str, k: int = 5) -> tuple[tuple[str, float], ...]:
+    def top_terms(
+        self, doc: str, label: str, k: int = 5, features: tuple | None = None
+    ) -> tuple[tuple[str, float], ...]:
         """The features that pushed ``doc`` most towards ``label`` (against the other labels)."""
-        cols, vals = self.features(doc)
-        if not len(cols):
+        cols, vals = features if features is not None else self.features(doc)
+        if not len(cols) or not k:
             return ()
+        if self._coef_mean is None:
+            self._coef_mean = self.coef.mean(axis=0)
         j = self.labels.index(label)
-        coef = self.coef[:, cols]
-        push = vals * (coef[j] - coef.mean(axis=0))
+        push = vals * (self.coef[j, cols] - self._coef_mean[cols])
+        if len(push) > 4 * k:  # only the strongest can make the top k
+            keep = np.argpartition(-push, 4 * k)[: 4 * k]
+            cols, push = cols[keep], push[keep]
+        names = self.names()
         totals: dict[str, float] = {}
         for c, p in zip(cols.tolist(), push.tolist()):
-            name = self._term(c)  # a word and the same characters as an n-gram count together
+            name = names[c]  # a word and the same characters as an n-gram count together
             totals[name] = totals.get(name, 0.0) + p
         best = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
         return tuple((n, round(p, 4)) for n, p in best if p > 0)
 
-    def _term(self, col: int) -> str:
-        for block, off in zip(reversed(self.blocks), reversed(self._offsets)):
-            if col >= off:
-                term = str(block.terms[col - off])
-                if term.startswith("w:"):
-                    return term[2:]
-                if term.startswith("h:"):
-                    return "[标题]" + term[2:]
-                return term
-        raise IndexError(col)
+    def names(self) -> list[str]:
+        """Readable name of every feature column."""
+        if self._names is None:
+            names = []
+            for block in self.blocks:
+                for term in block.terms.tolist():
+                    if term.startswith("w:"):
+                        term = term[2:]
+                    elif term.startswith("h:"):
+                        term = "[标题]" + term[2:]
+                    names.append(term)
+            self._names = names
+        return self._names
 
 
 # --------------------------------------------------------------------------
@@ -423,13 +543,15 @@ class Model:
     def tag_texts(self, texts: Sequence[str], contexts: Sequence[str] | None = None, terms: int = 5) -> list[Tag]:
         """A :class:`Tag` for each text."""
         contexts = list(contexts) if contexts is not None else [""] * len(texts)
-        probs = self.predict_proba(texts, contexts)
+        docs = [tokenize.join_context(t, c) for t, c in zip(texts, contexts)]
+        feats = self.scorer.batch_features(docs)
+        probs = self.scorer.scores(feats, len(docs))
+        best = probs.argmax(axis=1)
         tags = []
-        for text, context, p in zip(texts, contexts, probs):
-            j = int(np.argmax(p))
-            label = self.labels[j]
-            top = self.scorer.top_terms(tokenize.join_context(text, context), label, terms) if terms else ()
-            tags.append(Tag(label, float(p[j]), dict(zip(self.labels, (float(x) for x in p))), top))
+        for i, p in enumerate(probs.tolist()):
+            label = self.labels[best[i]]
+            top = self.scorer.top_terms(docs[i], label, terms, feats.of(i)) if terms else ()
+            tags.append(Tag(label, p[best[i]], dict(zip(self.labels, p)), top))
         return tags
 
     def tag(self, doc, *, terms: int = 5) -> Document:

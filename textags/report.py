@@ -92,6 +92,11 @@ def _pct(x: float, digits: int = 1) -> str:
     return f"{100 * x:.{digits}f}%"
 
 
+def _n(count: int, noun: str) -> str:
+    """``1 unit``, ``2 units``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _esc(value) -> str:
     return escape(str(value), quote=True)
 
@@ -146,6 +151,8 @@ th,td{padding:.15rem .5rem;border-bottom:1px solid var(--rule);text-align:right;
 th:first-child,td:first-child{text-align:left}
 .chart text{font-family:inherit}
 .parts{display:flex;flex-wrap:wrap;gap:1rem 2rem}
+.parts-section{margin-bottom:1.5rem}
+.parts-section h3,.parts-section h4{margin:.5rem 0 .25rem}
 details.removed{margin-top:1rem;font-size:.85rem;color:var(--muted)}
 """
         + "\n".join(rules)
@@ -182,8 +189,8 @@ def emphasis_svg(e, *, title: str | None = None) -> str:
         f'<svg class="chart chart-emphasis" role="img" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{_esc(title)}</title><desc>{_esc(desc)}</desc>'
     ]
-    steps = round(xmax * 10)
-    for k in range(steps + 1):
+    step = 2 if xmax > 0.5 else 1  # tens of percent between ticks
+    for k in range(0, round(xmax * 10) + 1, step):
         v = k / 10
         out.append(
             f'<line x1="{x(v)}" y1="{top - 4}" x2="{x(v)}" y2="{height - 20}" stroke="#d0d0d0" stroke-width="1"/>'
@@ -196,7 +203,7 @@ def emphasis_svg(e, *, title: str | None = None) -> str:
         n = e.counts.get(d, 0)
         mid = y + row_h / 2
         out.append(
-            f"<g><title>{_esc(d)} {_esc(LABEL_NAMES_ZH[d])}: {_pct(s)} of {e.units} units ({n}), "
+            f"<g><title>{_esc(d)} {_esc(LABEL_NAMES_ZH[d])}: {_pct(s)} of {_n(e.units, 'unit')} ({n}), "
             f"95% interval {_pct(lo)}–{_pct(hi)}</title>"
             f'<text x="{label_w - 8}" y="{mid + 4}" font-size="12" text-anchor="end">{_esc(d)} '
             f'<tspan fill="#595959">{_esc(LABEL_NAMES_ZH[d])}</tspan></text>'
@@ -211,14 +218,22 @@ def emphasis_svg(e, *, title: str | None = None) -> str:
     return "".join(out)
 
 
-def _short(name: str, n: int = 30) -> str:
-    return name if len(name) <= n else name[: n - 1] + "…"
+def _short(name: str, n: int = 40) -> str:
+    """``name`` cut in the middle to ``n`` characters, keeping its end (a part's name).
+
+    >>> _short("baoshan-district-2021-2022-development-plan-report:review", 30)
+    'baoshan-distric…-report:review'
+    """
+    if len(name) <= n:
+        return name
+    tail = (n - 1) // 2
+    return name[: n - 1 - tail] + "…" + name[-tail:]
 
 
 def compare_svg(emphases: Sequence, *, title: str = "Emphasis compared") -> str:
     """One 100%-stacked bar per emphasis (document or part), segments in the domains' colours."""
-    label_w, plot_w, row_h, top = 240, 520, 30, 8
-    width = label_w + plot_w + 10
+    label_w, plot_w, row_h, top = 300, 520, 30, 8
+    width = label_w + plot_w + 24
     height = top + row_h * len(emphases) + 26
     out = [
         f'<svg class="chart chart-compare" role="img" viewBox="0 0 {width} {height}" width="{width}" '
@@ -230,6 +245,11 @@ def compare_svg(emphases: Sequence, *, title: str = "Emphasis compared") -> str:
             f'<text x="{label_w - 8}" y="{y + row_h / 2 + 4}" font-size="12" text-anchor="end">'
             f"<title>{_esc(e.name)}</title>{_esc(_short(e.name))}</text>"
         )
+        if e.units == 0:
+            out.append(
+                f'<text x="{label_w + 4}" y="{y + row_h / 2 + 4}" font-size="11" fill="#595959">'
+                f"no units in the five domains ({e.other_units} other)</text>"
+            )
         x0 = 0.0
         for d in DOMAINS:
             s = e.shares["units"][d]
@@ -320,7 +340,7 @@ def _legend() -> str:
 
 def _tip(u) -> str:
     t = u.tag
-    head = f"{t.label} {LABEL_NAMES_ZH.get(t.label, '')} · confidence {t.confidence:.2f}"
+    head = f"{t.label} {LABEL_NAMES_ZH.get(t.label, '')} · confidence {t.confidence:.3f}"
     if u.kind == "heading":
         head += " · heading"
     lines = [head]
@@ -425,10 +445,12 @@ def _parts_section(doc: Document, by: str) -> tuple[str, list]:
     both = "review" in parts and "plan" in parts
     if not (both or by == "part"):
         return "", []
+    if by != "part":  # the two parts only; the preamble is shown with by="part"
+        parts = {p: parts[p] for p in ("review", "plan")}
     es = {p: emphasis(doc, units=us, name=f"{doc.name}:{p}") for p, us in parts.items()}
     charts = "".join(
         f'<figure class="part part-{p}">{emphasis_svg(e, title=f"Emphasis of the {p} part of {doc.name}")}'
-        f"<figcaption>{_esc(p)}: {e.units} units in the five domains, {e.other_units} other</figcaption></figure>"
+        f"<figcaption>{_esc(p)}: {_n(e.units, 'unit')} in the five domains, {e.other_units} other</figcaption></figure>"
         for p, e in es.items()
     )
     shift = (
@@ -505,12 +527,12 @@ def render_report(tagged_docs: Sequence[Document], *, by: str = "document", mode
         part_es.extend(es)
         articles.append(
             f'<article class="doc" id="doc-{i}" aria-labelledby="doc-{i}-title">'
-            f'<h2 id="doc-{i}-title">{_esc(doc.name)}</h2>{_doc_meta(doc)}'
+            f'<h2 id="doc-{i}-title">{_esc(doc.name)}</h2>{_doc_meta(doc)}{parts_html}'
             '<div class="doc-body"><div class="text" lang="zh-Hans">'
             f"{render_text(doc)}{_removed(doc)}</div>"
-            f'<aside class="side"><figure>{emphasis_svg(e)}<figcaption>Emphasis: share of the {e.units} coded '
-            f"units in the five domains, 95% bootstrap interval; {e.other_units} units tagged other are left "
-            f"out.</figcaption></figure>{_emphasis_table(e)}</aside></div>{parts_html}</article>"
+            f'<aside class="side"><figure>{emphasis_svg(e)}<figcaption>Emphasis: shares of the '
+            f"{_n(e.units, 'coded unit')} in the five domains, 95% bootstrap intervals; "
+            f"{_n(e.other_units, 'unit')} tagged other left out.</figcaption></figure>{_emphasis_table(e)}</aside></div></article>"
         )
 
     compare = ""

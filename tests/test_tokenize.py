@@ -1,0 +1,46 @@
+"""Tokenizing: the fast tokenizer gives jieba's tokens; analyzers are module-level and pickle."""
+
+from __future__ import annotations
+
+import pickle
+from functools import partial
+
+import pytest
+from conftest import corpus_files
+
+import textags
+from textags import tokenize
+
+
+def test_analyzers_pickle():
+    a = partial(tokenize.words, userdict=("党管武装",), ngram_range=(1, 2))
+    assert pickle.loads(pickle.dumps(a))("坚持党管武装") == a("坚持党管武装")
+
+
+def test_a_user_dictionary_is_a_parameter_not_global_state():
+    assert tokenize.cut("坚持党管武装", ("党管武装",)) == ["坚持", "党管武装"]
+    assert "党管武装" not in tokenize.cut("坚持党管武装")
+
+
+def test_rjieba_splits_ascii_runs_like_jieba():
+    rjieba = pytest.importorskip("rjieba")
+    fast = tokenize._RustJieba(rjieba)
+    for text in ("高速0-0公里，0G-A段", "2008--2010年", "增长0%……", "PM_0浓度", "0.EFlops:是", "......"):
+        assert fast.lcut(text) == tokenize.tokenizer(("x",)).lcut(text)
+
+
+@pytest.mark.slow
+def test_rjieba_gives_jiebas_tokens_on_the_whole_corpus():
+    """Every unit of every report of the corpus: the same words from both tokenizers."""
+    rjieba = pytest.importorskip("rjieba")
+    import jieba
+
+    fast = tokenize._RustJieba(rjieba)
+    ref = jieba.Tokenizer()
+    n = 0
+    for path in corpus_files("national") + corpus_files("provincial-2025"):
+        for u in textags.load(path).units:
+            text = tokenize.normalize(u.text)
+            assert fast.lcut(text) == ref.lcut(text), (path.name, u.index)
+            n += 1
+    assert n > 40_000
