@@ -288,11 +288,18 @@ class _CharIndex:
 
     def __init__(self, terms: list[str]):
         self.tables = {}
-        for n in sorted({len(t) for t in terms}):
-            cols = np.array([i for i, t in enumerate(terms) if len(t) == n], dtype=np.int64)
-            codes = np.array([_code(terms[i]) for i in cols], dtype=np.uint64)
+        arr = np.array(terms, dtype=str)
+        width = max(arr.dtype.itemsize // 4, 1)
+        cps = np.frombuffer(np.ascontiguousarray(arr.astype(f"<U{width}")).tobytes(), dtype=np.uint32)
+        cps = cps.reshape(len(terms), width).astype(np.uint64)
+        lengths = np.count_nonzero(cps, axis=1)
+        for n in np.unique(lengths).tolist():
+            cols = np.flatnonzero(lengths == n)
+            codes = np.zeros(len(cols), dtype=np.uint64)
+            for k in range(n):
+                codes = (codes << np.uint64(21)) | cps[cols, k]
             order = np.argsort(codes, kind="stable")
-            self.tables[n] = (codes[order], cols[order])
+            self.tables[n] = (codes[order], cols[order].astype(np.int64))
 
     def lookup(self, chars: list[str], lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
         """(unit, col) of every n-gram (lo <= n <= hi) of each unit's characters that is in the vocabulary."""
@@ -312,22 +319,73 @@ class _CharIndex:
             key = cp[ok].copy()
             for k in range(1, n):
                 key = (key << np.uint64(21)) | cp[ok + k]
-            codes, tcols = self.tables[n]
-            at = np.searchsorted(codes, key)
-            at[at == len(codes)] = 0
-            hit = codes[at] == key
-            units.append(unit_of[ok[hit]])
-            cols.append(tcols[at[hit]])
+            units_n, cols_n = _lookup(self.tables[n], key, unit_of[ok])
+            units.append(units_n)
+            cols.append(cols_n)
         if not units:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return np.concatenate(units), np.concatenate(cols)
 
 
-def _code(ngram: str) -> int:
-    key = 0
-    for ch in ngram:
-        key = (key << 21) | ord(ch)
-    return key
+def _lookup(table, keys, units):
+    codes, tcols = table
+    if not len(codes):
+        return units[:0], units[:0]
+    at = np.searchsorted(codes, keys)
+    at[at == len(codes)] = 0
+    hit = codes[at] == keys
+    return units[hit], tcols[at[hit]]
+
+
+class _WordIndex:
+    """A block's word n-grams (``w:a b``) as integer codes of token ids."""
+
+    def __init__(self, terms: list[str]):
+        grams = [t[2:].split(" ") for t in terms]
+        vocab = sorted({tok for g in grams for tok in g})
+        self.ids = {tok: i for i, tok in enumerate(vocab)}
+        self.size = np.uint64(len(vocab) + 1)
+        self.tables = {}
+        by_n: dict[int, list[tuple[int, int]]] = {}
+        for col, g in enumerate(grams):
+            code = 0
+            for tok in g:
+                code = code * int(self.size) + self.ids[tok]
+            by_n.setdefault(len(g), []).append((code, col))
+        for n, pairs in by_n.items():
+            codes = np.array([c for c, _ in pairs], dtype=np.uint64)
+            cols = np.array([c for _, c in pairs], dtype=np.int64)
+            order = np.argsort(codes, kind="stable")
+            self.tables[n] = (codes[order], cols[order])
+
+    def lookup(self, tokens: list[list[str]], lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        get = self.ids.get
+        lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
+        flat = [get(tok, -1) for toks in tokens for tok in toks]
+        total = len(flat)
+        if not total:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        ids = np.array(flat, dtype=np.int64)
+        unit_of = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
+        end_of = np.repeat(np.cumsum(lengths), lengths)
+        pos = np.arange(total, dtype=np.int64)
+        units, cols = [], []
+        for n in range(lo, hi + 1):
+            if n not in self.tables or total < n:
+                continue
+            ok = pos[: total - n + 1][pos[: total - n + 1] + n <= end_of[: total - n + 1]]
+            known = np.ones(len(ok), dtype=bool)
+            key = np.zeros(len(ok), dtype=np.uint64)
+            for k in range(n):
+                part = ids[ok + k]
+                known &= part >= 0
+                key = key * self.size + np.where(part >= 0, part, 0).astype(np.uint64)
+            units_n, cols_n = _lookup(self.tables[n], key[known], unit_of[ok][known])
+            units.append(units_n)
+            cols.append(cols_n)
+        if not units:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(units), np.concatenate(cols)
 
 
 class Scorer:
@@ -379,6 +437,12 @@ class Scorer:
                 self._chars[i] = _CharIndex(block.terms.tolist())
             lo, hi = self.params["char_ngrams"]
             return self._chars[i].lookup([tokenize.char_string(d) for d in docs], lo, hi)
+        if block.name == "words":
+            if self._chars[i] is None:
+                self._chars[i] = _WordIndex(block.terms.tolist())
+            lo, hi = self.params["word_ngrams"]
+            userdict = tuple(self.params.get("userdict") or ())
+            return self._chars[i].lookup([tokenize.cut(tokenize.split_context(d)[0], userdict) for d in docs], lo, hi)
         vocab = self._vocab_of(i)
         analyzer = self._analyzers[i]
         units, cols = [], []
@@ -452,6 +516,34 @@ class Scorer:
             totals[name] = totals.get(name, 0.0) + p
         best = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
         return tuple((n, round(p, 4)) for n, p in best if p > 0)
+
+    def batch_top_terms(self, feats: Features, best: np.ndarray, k: int) -> list[tuple[tuple[str, float], ...]]:
+        """:meth:`top_terms` of every input of a batch at once (``best``: each input's label index)."""
+        n = len(feats.bounds) - 1
+        if not k or not len(feats.col):
+            return [()] * n
+        if self._coef_mean is None:
+            self._coef_mean = self.coef.mean(axis=0)
+        names, name_id = self._name_ids()
+        push = feats.val * (self.coef[best[feats.unit], feats.col] - self._coef_mean[feats.col])
+        keys, inverse = np.unique(feats.unit * len(names) + name_id[feats.col], return_inverse=True)
+        total = np.bincount(inverse, weights=push)
+        unit = keys // len(names)
+        name = keys % len(names)
+        order = np.lexsort((name, -total, unit))  # by unit, strongest first, ties by name
+        unit, name, total = unit[order], name[order], total[order]
+        starts = np.searchsorted(unit, np.arange(n + 1))
+        out = []
+        for i in range(n):
+            a, b = starts[i], min(starts[i + 1], starts[i] + k)
+            out.append(tuple((names[j], round(t, 4)) for j, t in zip(name[a:b].tolist(), total[a:b].tolist()) if t > 0))
+        return out
+
+    def _name_ids(self) -> tuple[list[str], np.ndarray]:
+        if getattr(self, "_name_table", None) is None:
+            uniq, inverse = np.unique(np.array(self.names(), dtype=str), return_inverse=True)
+            self._name_table = (uniq.tolist(), inverse.astype(np.int64))
+        return self._name_table
 
     def names(self) -> list[str]:
         """Readable name of every feature column."""
@@ -547,12 +639,11 @@ class Model:
         feats = self.scorer.batch_features(docs)
         probs = self.scorer.scores(feats, len(docs))
         best = probs.argmax(axis=1)
-        tags = []
-        for i, p in enumerate(probs.tolist()):
-            label = self.labels[best[i]]
-            top = self.scorer.top_terms(docs[i], label, terms, feats.of(i)) if terms else ()
-            tags.append(Tag(label, p[best[i]], dict(zip(self.labels, p)), top))
-        return tags
+        tops = self.scorer.batch_top_terms(feats, best, terms)
+        labels = self.labels
+        return [
+            Tag(labels[b], p[b], dict(zip(labels, p)), top) for b, p, top in zip(best.tolist(), probs.tolist(), tops)
+        ]
 
     def tag(self, doc, *, terms: int = 5) -> Document:
         """Tag a document: a :class:`Document`, a report's text, or a file path.

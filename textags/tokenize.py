@@ -53,6 +53,7 @@ def split_context(doc: str) -> tuple[str, str]:
     return text, context
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Text as the features see it: NFKC, footnote markers out, every number as ``0``.
 
@@ -65,6 +66,8 @@ def normalize(text: str) -> str:
 
 
 _HAS_ALNUM = re.compile(r"[^\W_]")
+#: ASCII punctuation next to an ASCII letter, digit or punctuation: where jieba-rs may differ.
+_ASCII_PUNCT_NEAR = re.compile(r"[!-/:-@\[-`{-~][!-~]|[A-Za-z0-9][!-/:-@\[-`{-~]")
 #: How jieba's HMM pass splits a run that is not Chinese (jieba.finalseg's re_skip).
 _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 
@@ -86,8 +89,11 @@ class _RustJieba:
         self._cut = module.cut
 
     def lcut(self, text: str) -> list[str]:
+        toks = self._cut(text)
+        if not _ASCII_PUNCT_NEAR.search(text):
+            return toks
         out = []
-        for tok in self._cut(text):
+        for tok in toks:
             if len(tok) > 1 and tok.isascii() and not tok.isalnum():
                 out.extend(x for x in _JIEBA_SKIP.split(tok) if x)
             else:
@@ -138,9 +144,9 @@ def tokenizer(userdict: tuple[str, ...] = ()):
     return tok
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _cut(text: str, userdict: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(t for t in tokenizer(userdict).lcut(normalize(text)) if _HAS_ALNUM.search(t))
+    return tuple(t for t in tokenizer(userdict).lcut(normalize(text)) if t.isalnum() or _HAS_ALNUM.search(t))
 
 
 def cut(text: str, userdict: tuple[str, ...] = ()) -> list[str]:
