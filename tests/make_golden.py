@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import textags  # noqa: E402
+from textags.records import unit_record  # noqa: E402
 
 STREET = ROOT / "data" / "raw" / "street"
 GOLDEN = Path(__file__).resolve().parent / "data" / "golden"
@@ -26,20 +27,8 @@ def main() -> None:
         out = GOLDEN / (path.stem + ".jsonl")
         with open(out, "w", encoding="utf-8") as fh:
             for u in doc.units:
-                fh.write(
-                    json.dumps(
-                        {
-                            "index": u.index,
-                            "start": u.start,
-                            "end": u.end,
-                            "kind": u.kind,
-                            "section": list(u.section),
-                            "text": u.text,
-                        },
-                        ensure_ascii=False,
-                    )
-                    + "\n"
-                )
+                record = {k: v for k, v in unit_record(doc, u).items() if k != "doc"}
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         print(out, len(doc.units))
 
 

@@ -15,10 +15,13 @@ read) rather than shipped with every task.
 
 Examples
 --------
->>> from textags.distributed import tag_bag  # doctest: +SKIP
->>> from distributed import Client, LocalCluster  # doctest: +SKIP
->>> with Client(LocalCluster(n_workers=2)):  # doctest: +SKIP
-...     records = tag_bag(["a.txt", "b.txt"]).compute()
+On a cluster (here a local one; ``tests/test_distributed.py`` runs this)::
+
+    from distributed import Client, LocalCluster
+    from textags.distributed import tag_bag
+
+    with Client(LocalCluster(n_workers=2)):
+        records = tag_bag(["a.txt", "b.txt"], "my_model").compute()
 """
 
 from __future__ import annotations

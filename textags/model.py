@@ -304,27 +304,8 @@ class _CharIndex:
     def lookup(self, chars: list[str], lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
         """(unit, col) of every n-gram (lo <= n <= hi) of each unit's characters that is in the vocabulary."""
         lengths = np.fromiter((len(c) for c in chars), dtype=np.int64, count=len(chars))
-        total = int(lengths.sum())
-        if not total:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        cp = np.frombuffer("".join(chars).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-        unit_of = np.repeat(np.arange(len(chars), dtype=np.int64), lengths)
-        end_of = np.repeat(np.cumsum(lengths), lengths)
-        pos = np.arange(total, dtype=np.int64)
-        units, cols = [], []
-        for n in range(lo, hi + 1):
-            if n not in self.tables or total < n:
-                continue
-            ok = pos[: total - n + 1][pos[: total - n + 1] + n <= end_of[: total - n + 1]]
-            key = cp[ok].copy()
-            for k in range(1, n):
-                key = (key << np.uint64(21)) | cp[ok + k]
-            units_n, cols_n = _lookup(self.tables[n], key, unit_of[ok])
-            units.append(units_n)
-            cols.append(cols_n)
-        if not units:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        return np.concatenate(units), np.concatenate(cols)
+        flat = np.frombuffer("".join(chars).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        return _ngrams_in(flat, lengths, self.tables, lo, hi, 1 << 21)
 
 
 def _lookup(table, keys, units):
@@ -359,33 +340,40 @@ class _WordIndex:
             self.tables[n] = (codes[order], cols[order])
 
     def lookup(self, tokens: list[list[str]], lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        """(unit, col) of every word n-gram of each unit's tokens that is in the vocabulary."""
         get = self.ids.get
         lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
-        flat = [get(tok, -1) for toks in tokens for tok in toks]
-        total = len(flat)
-        if not total:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        ids = np.array(flat, dtype=np.int64)
-        unit_of = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
+        flat = np.array([get(tok, -1) for toks in tokens for tok in toks], dtype=np.int64)
+        return _ngrams_in(flat, lengths, self.tables, lo, hi, int(self.size))
+
+
+def _ngrams_in(flat: np.ndarray, lengths: np.ndarray, tables: dict, lo: int, hi: int, base: int):
+    """(unit, col) of the n-grams of ``flat`` items (``lengths`` per unit; -1 unknown) found in ``tables``.
+
+    An n-gram's code is its items' codes written in base ``base``; n-grams
+    never cross from one unit into the next.
+    """
+    total = len(flat)
+    units, cols = [], []
+    if total:
+        unit_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         end_of = np.repeat(np.cumsum(lengths), lengths)
-        pos = np.arange(total, dtype=np.int64)
-        units, cols = [], []
         for n in range(lo, hi + 1):
-            if n not in self.tables or total < n:
+            if n not in tables or total < n:
                 continue
-            ok = pos[: total - n + 1][pos[: total - n + 1] + n <= end_of[: total - n + 1]]
-            known = np.ones(len(ok), dtype=bool)
-            key = np.zeros(len(ok), dtype=np.uint64)
+            start = np.flatnonzero(np.arange(total - n + 1) + n <= end_of[: total - n + 1])
+            known = np.ones(len(start), dtype=bool)
+            key = np.zeros(len(start), dtype=np.uint64)
             for k in range(n):
-                part = ids[ok + k]
+                part = flat[start + k]
                 known &= part >= 0
-                key = key * self.size + np.where(part >= 0, part, 0).astype(np.uint64)
-            units_n, cols_n = _lookup(self.tables[n], key[known], unit_of[ok][known])
-            units.append(units_n)
-            cols.append(cols_n)
-        if not units:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        return np.concatenate(units), np.concatenate(cols)
+                key = key * np.uint64(base) + np.maximum(part, 0).astype(np.uint64)
+            u, c = _lookup(tables[n], key[known], unit_of[start][known])
+            units.append(u)
+            cols.append(c)
+    if not units:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(units), np.concatenate(cols)
 
 
 class Scorer:

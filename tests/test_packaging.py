@@ -1,0 +1,51 @@
+"""The built wheel carries the default model: install it into a fresh virtual environment and tag."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import venv
+
+import pytest
+from conftest import ROOT
+
+
+@pytest.mark.slow
+def test_wheel_installs_into_a_fresh_venv_and_tags_from_another_directory(tmp_path):
+    dist = tmp_path / "dist"
+    r = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)], capture_output=True, text=True
+    )
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+    wheel = next(dist.glob("textags-*.whl"))
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "textags/models/card.json" in names and any(n.startswith("textags/models/model-") for n in names)
+    assert any(n.startswith("textags/corpus/") and n.endswith(".csv") for n in names)
+
+    env = tmp_path / "venv"
+    # the libraries textags needs come from this interpreter; textags itself only from the wheel
+    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env)
+    py = env / "bin" / "python"
+    r = subprocess.run(
+        [str(py), "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", str(wheel)],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = (
+        "import json, textags\n"
+        "doc = textags.tag('坚持党管武装，有效落实民兵整组任务。')\n"
+        "print(json.dumps({'file': textags.__file__, 'label': doc.coded_units[0].tag.label}))\n"
+    )
+    r = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=elsewhere)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = json.loads(r.stdout)
+    assert out["file"].startswith(str(env)), out
+    assert out["label"] == "party"
+    r = subprocess.run([str(env / "bin" / "textags"), "info"], capture_output=True, text=True, cwd=elsewhere)
+    assert r.returncode == 0 and json.loads(r.stdout)["path"].startswith(str(env))
