@@ -779,11 +779,11 @@ def _clean_once(text: str, config: CleanConfig) -> Cleaned:
 
 
 def _place_invisible(inv, normalized: str, blocks: list[Block]) -> list[Removal]:
-    """Map invisible characters removed from ``normalized`` to cleaned offsets.
+    """Removals for the invisible characters that :func:`normalize` took out.
 
-    The cleaned text may be reordered, so an approximate place is given: the
-    offset of the block that holds the nearest following visible character
-    when that can be found, else the end.
+    Their offsets are into the normalized text; cleaning joins lines and moves
+    footnotes after their paragraph, so in the cleaned text the place is
+    approximate (kept within its bounds).  What was removed is exact.
     """
-    total = sum(len(b.text) + 1 for b in blocks)
-    return [Removal(min(off, max(total - 1, 0)), t, why) for off, t, why in inv]
+    last = max(sum(len(b.text) + 1 for b in blocks) - 1, 0)
+    return [Removal(min(off, last), t, why) for off, t, why in inv]

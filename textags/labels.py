@@ -61,14 +61,13 @@ class LabelledUnit:
     line: int = 0
 
 
-def _check_columns(columns: Iterable[str], path: str) -> None:
+def _check_columns(columns: Iterable[str], path: str, line: int = 1, what: str = "column") -> None:
+    """Raise for the required columns (or JSON fields) that ``columns`` lacks."""
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
+        needs = "a labelled file needs the columns" if what == "column" else "each object needs"
         raise TextagsError(
-            f"missing column {', '.join(repr(c) for c in missing)}; a labelled file needs the columns "
-            + ", ".join(REQUIRED_COLUMNS),
-            path,
-            1,
+            f"missing {what} {', '.join(repr(c) for c in missing)}; {needs} " + ", ".join(REQUIRED_COLUMNS), path, line
         )
 
 
@@ -87,14 +86,7 @@ def _rows(text: str, path: str) -> Iterator[tuple[int, dict]]:
                 ) from None
             if not isinstance(row, dict):
                 raise TextagsError("not a JSON object; each line must be one JSON object", path, n)
-            missing = [c for c in REQUIRED_COLUMNS if c not in row]
-            if missing:
-                raise TextagsError(
-                    f"missing field {', '.join(repr(c) for c in missing)}; each object needs "
-                    + ", ".join(REQUIRED_COLUMNS),
-                    path,
-                    n,
-                )
+            _check_columns(row.keys(), path, n, "field")
             yield n, row
         return
     reader = csv.reader(io.StringIO(text, newline=""))
