@@ -71,17 +71,22 @@ def test_tag_lines_keeps_order_and_count(run_cli, small_model_dir, tmp_path):
     assert [r["index"] for r in recs] == [0, 1, 2]
 
 
-def test_tag_table_is_aligned_for_cjk(run_cli, small_model_dir):
+def test_tag_table_is_aligned_for_cjk(run_cli, small_model_dir, tmp_path):
+    import shutil
+
     from textags.clean import display_width
 
-    code, out, _ = run_cli("tag", PLAN, "--model", small_model_dir)
-    lines = out.splitlines()
-    label_col = lines[0].index("label")
-    # every row's label column starts at the same display column as the header's
-    for line in lines[2:12]:
-        prefix = line[: len(line)]
-        widths = [display_width(prefix[:i]) for i in range(len(prefix) + 1)]
-        assert label_col in widths
+    files = [tmp_path / "友谊路街道2022年工作要点.txt"]  # a Chinese document name in the first column
+    shutil.copy(PLAN, files[0])
+    code, out, _ = run_cli("tag", *files, "--model", small_model_dir)
+    _, records, _ = run_cli("tag", *files, "--model", small_model_dir, "--format", "jsonl")
+    header, _, *rows = out.splitlines()
+    label_at = display_width(header[: header.index("label")])
+    text_at = display_width(header[: header.index("text")])
+    for line, rec in zip(rows, (json.loads(x) for x in records.splitlines())):
+        # after the Chinese document name, label and text start in the header's display columns
+        assert display_width(line[: line.index(rec["label"] + " ")]) == label_at
+        assert display_width(line[: line.rindex(rec["text"][:5])]) == text_at
 
 
 def test_summarize_json_shares_sum_to_one(run_cli, small_model_dir):

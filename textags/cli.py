@@ -24,6 +24,32 @@ class _Parser(argparse.ArgumentParser):
         raise TextagsError(f"{message} (see '{self.prog} --help')")
 
 
+def _count(low: int):
+    """An argparse type: a whole number of at least ``low``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, not {value}")
+        return value
+
+    return parse
+
+
+def _share(text: str) -> float:
+    """An argparse type: a number between 0 and 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {value}")
+    return value
+
+
 def _add_output(p, formats, default):
     p.add_argument("--format", choices=formats, default=default, help=f"output format (default {default})")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
@@ -56,9 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lines", action="store_true", help="each non-empty input line is one unit (no segmentation)")
     p.add_argument("--all", action="store_true", help="also list footnotes, tables and furniture (untagged)")
     p.add_argument(
-        "--terms", type=int, default=5, metavar="K", help="top weighted terms per unit (default 5; 0 for none)"
+        "--terms", type=_count(0), default=5, metavar="K", help="top weighted terms per unit (default 5; 0 for none)"
     )
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="tag N files in parallel (same output order)")
+    p.add_argument("--jobs", type=_count(1), default=1, metavar="N", help="tag N files in parallel (same output order)")
     _add_model(p)
     _add_output(p, ["table", "jsonl", "csv"], "table")
 
@@ -80,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("explain", help="label, probabilities and top weighted terms of one sentence")
     p.add_argument("sentence", help="the sentence (quote it)")
     p.add_argument("--context", default="", help="the heading it sits under, if known")
-    p.add_argument("--terms", type=int, default=10, metavar="K")
+    p.add_argument("--terms", type=_count(0), default=10, metavar="K")
     _add_model(p)
     _add_output(p, ["table", "json"], "table")
 
@@ -97,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="score this model on DATA (repeat to compare models side by side)",
     )
-    p.add_argument("--jobs", type=int, default=1, metavar="N")
+    p.add_argument("--jobs", type=_count(1), default=1, metavar="N")
     _add_output(p, ["table", "json"], "table")
 
     p = sub.add_parser("train", help="train a model on labelled files")
@@ -111,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--force", action="store_true", help="overwrite an existing model in MODEL_DIR")
     p.add_argument("--no-eval", action="store_true", help="skip the leave-one-document-out evaluation")
-    p.add_argument("--jobs", type=int, default=1, metavar="N")
+    p.add_argument("--jobs", type=_count(1), default=1, metavar="N")
 
     p = sub.add_parser("label", help="write a labelling sheet for new reports, most informative units first")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -125,10 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
         "data", nargs="*", metavar="DATA", help="labelled files or directories (default: the bundled corpus)"
     )
     p.add_argument(
-        "--threshold", type=float, default=0.2, help="list rows whose label gets less probability (default 0.2)"
+        "--threshold", type=_share, default=0.2, help="list rows whose label gets less probability (default 0.2)"
     )
-    p.add_argument("--top", type=int, default=50, metavar="N")
-    p.add_argument("--jobs", type=int, default=1, metavar="N")
+    p.add_argument("--top", type=_count(1), default=50, metavar="N")
+    p.add_argument("--jobs", type=_count(1), default=1, metavar="N")
     _add_output(p, ["table", "jsonl", "csv"], "table")
 
     p = sub.add_parser("report", help="write a self-contained HTML report of tagged documents")

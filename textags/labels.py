@@ -159,7 +159,8 @@ def _unit(row: dict, path: str, n: int) -> LabelledUnit:
         index = int(str(row.get("index")).strip())
     except ValueError:
         raise TextagsError(f"index {row.get('index')!r} is not a whole number", path, n) from None
-    reviewed_raw = str(row.get("reviewed", "1") if row.get("reviewed") is not None else "1").strip().lower()
+    reviewed = row.get("reviewed")
+    reviewed_raw = "1" if reviewed is None else str(reviewed).strip().lower()
     return LabelledUnit(
         doc=doc,
         index=index,

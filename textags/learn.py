@@ -27,7 +27,7 @@ import numpy as np
 from . import tokenize
 from .errors import TextagsError
 from .labels import DOMAINS, LABELS, LabelledUnit, read_labelled
-from .model import SENTENCE_LABELS, SENTENCES, Model, Scorer, Tagger, save_model, versions  # noqa: F401
+from .model import SENTENCE_LABELS, SENTENCES, Model, Tagger, save_model, versions  # noqa: F401  (SENTENCES: doctest)
 
 #: The parameters of the shipped default model, chosen by leave-one-document-out
 #: cross-validation on the first-round documents (see ``benchmarks/select_model.py``).
@@ -333,9 +333,8 @@ def train(
         if target.exists() and not target.is_dir():
             raise TextagsError("is a file, not a directory; give a directory for the model", str(target))
     rows, skipped = gather(paths, base)
-    source = ", ".join(
-        [f"bundled corpus ({bundled_data_dir().name})"] if base == "bundled" else [] + [str(p) for p in paths]
-    )
+    sources = ([f"bundled corpus ({bundled_data_dir().name})"] if base == "bundled" else []) + [str(p) for p in paths]
+    source = ", ".join(sources)
     model = fit(rows, params=params, evaluate=evaluate, n_jobs=n_jobs, source=source)
     path = None
     if out is not None:

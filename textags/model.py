@@ -278,10 +278,6 @@ class Features:
     val: np.ndarray
     bounds: np.ndarray
 
-    def of(self, i: int) -> tuple[np.ndarray, np.ndarray]:
-        a, b = self.bounds[i], self.bounds[i + 1]
-        return self.col[a:b], self.val[a:b]
-
 
 class _CharIndex:
     """A block's character n-grams as sorted integer codes, for lookups of a whole batch at once."""
@@ -401,8 +397,8 @@ class Scorer:
         self.intercept = intercept
         self.params = dict(params)
         self._analyzers = [_analyzer(b.name, self.params) for b in self.blocks]
-        self._vocab = [None] * len(self.blocks)  # dicts, built when first needed
-        self._chars = [None] * len(self.blocks)
+        self._vocab = [None] * len(self.blocks)  # term dicts of the other blocks, built when first needed
+        self._index = [None] * len(self.blocks)  # n-gram lookups of the char and word blocks
         offsets = np.cumsum([0] + [len(b.terms) for b in self.blocks])
         self._offsets = offsets[:-1]
         self.n_features = int(offsets[-1])
@@ -421,16 +417,16 @@ class Scorer:
         """(unit, col within the block) of block ``i``'s features in ``docs``, one pair per occurrence."""
         block = self.blocks[i]
         if block.name == "chars":
-            if self._chars[i] is None:
-                self._chars[i] = _CharIndex(block.terms.tolist())
+            if self._index[i] is None:
+                self._index[i] = _CharIndex(block.terms.tolist())
             lo, hi = self.params["char_ngrams"]
-            return self._chars[i].lookup([tokenize.char_string(d) for d in docs], lo, hi)
+            return self._index[i].lookup([tokenize.char_string(d) for d in docs], lo, hi)
         if block.name == "words":
-            if self._chars[i] is None:
-                self._chars[i] = _WordIndex(block.terms.tolist())
+            if self._index[i] is None:
+                self._index[i] = _WordIndex(block.terms.tolist())
             lo, hi = self.params["word_ngrams"]
             userdict = tuple(self.params.get("userdict") or ())
-            return self._chars[i].lookup([tokenize.cut(tokenize.split_context(d)[0], userdict) for d in docs], lo, hi)
+            return self._index[i].lookup([tokenize.cut(tokenize.split_context(d)[0], userdict) for d in docs], lo, hi)
         vocab = self._vocab_of(i)
         analyzer = self._analyzers[i]
         units, cols = [], []
@@ -463,10 +459,6 @@ class Scorer:
         bounds = np.searchsorted(unit, np.arange(n + 1))
         return Features(unit, col, val, bounds)
 
-    def features(self, doc: str) -> tuple[np.ndarray, np.ndarray]:
-        """Columns and values of one model input's feature vector."""
-        return self.batch_features([doc]).of(0)
-
     def scores(self, feats: Features, n: int) -> np.ndarray:
         """Probabilities (n, n_labels) from features."""
         out = np.empty((n, len(self.labels)), dtype=np.float64)
@@ -483,30 +475,14 @@ class Scorer:
         docs = list(docs)
         return self.scores(self.batch_features(docs), len(docs))
 
-    def top_terms(
-        self, doc: str, label: str, k: int = 5, features: tuple | None = None
-    ) -> tuple[tuple[str, float], ...]:
-        """The features that pushed ``doc`` most towards ``label`` (against the other labels)."""
-        cols, vals = features if features is not None else self.features(doc)
-        if not len(cols) or not k:
-            return ()
-        if self._coef_mean is None:
-            self._coef_mean = self.coef.mean(axis=0)
-        j = self.labels.index(label)
-        push = vals * (self.coef[j, cols] - self._coef_mean[cols])
-        if len(push) > 4 * k:  # only the strongest can make the top k
-            keep = np.argpartition(-push, 4 * k)[: 4 * k]
-            cols, push = cols[keep], push[keep]
-        names = self.names()
-        totals: dict[str, float] = {}
-        for c, p in zip(cols.tolist(), push.tolist()):
-            name = names[c]  # a word and the same characters as an n-gram count together
-            totals[name] = totals.get(name, 0.0) + p
-        best = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-        return tuple((n, round(p, 4)) for n, p in best if p > 0)
-
     def batch_top_terms(self, feats: Features, best: np.ndarray, k: int) -> list[tuple[tuple[str, float], ...]]:
-        """:meth:`top_terms` of every input of a batch at once (``best``: each input's label index)."""
+        """The features that pushed each input most towards its label (``best``: the label's index).
+
+        A feature's push is its value times how much more its coefficient
+        favours the label than the average label does; a word and the same
+        characters as an n-gram count together under one name.  Returns the
+        ``k`` strongest positive names of each input, ties broken by name.
+        """
         n = len(feats.bounds) - 1
         if not k or not len(feats.col):
             return [()] * n

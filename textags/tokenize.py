@@ -8,8 +8,8 @@ under.
 
 Words come from jieba -- the reference -- or, when the optional ``rjieba``
 (jieba-rs, extra ``fast``) is installed, from rjieba, which gives jieba's
-tokens on the whole corpus (tested) twenty times faster and without
-jieba's 0.7 s dictionary load.  A user dictionary of policy terms is a
+tokens on the whole corpus (tested) about fifteen times faster and without
+jieba's dictionary load (``benchmarks/breakdown.py``).  A user dictionary of policy terms is a
 parameter (``userdict``), never global state: each distinct dictionary gets
 its own ``jieba.Tokenizer``, created and loaded on first use.
 
