@@ -44,3 +44,36 @@ def test_rjieba_gives_jiebas_tokens_on_the_whole_corpus():
             assert fast.lcut(text) == ref.lcut(text), (path.name, u.index)
             n += 1
     assert n > 40_000
+
+
+@pytest.mark.slow
+def test_cutting_a_whole_report_at_once_gives_each_unit_its_own_tokens():
+    """One tokenizer call per report (what tagging does) equals one call per unit, on every report."""
+    n = 0
+    for path in corpus_files("national") + corpus_files("provincial-2025"):
+        texts = [u.text for u in textags.load(path).units]
+        assert tokenize.cut_many(texts) == [tokenize.cut(t) for t in texts], path.name
+        assert tokenize.char_strings(texts) == [tokenize.char_string(t) for t in texts], path.name
+        n += len(texts)
+    assert n > 40000
+
+
+@pytest.mark.parametrize("backend", ["jieba", "default"])
+def test_cutting_many_texts_at_once_keeps_their_bounds(monkeypatch, backend):
+    if backend == "jieba":
+        monkeypatch.setenv("TEXTAGS_TOKENIZER", "jieba")
+    texts = [
+        "（一）坚持稳中求进工作总基调。",
+        "",
+        "全年完成区级税收5.60亿元，增长12.3%。",
+        "PM2.5浓度0-0微克/立方米",
+        "——2024年3月5日在第十四届全国人民代表大会第二次会议上",
+        "，。",
+        "扫黑除恶",
+    ]
+    assert tokenize.cut_many(texts) == [tokenize.cut(t) for t in texts]
+    assert tokenize.char_strings(texts) == [tokenize.char_string(t) for t in texts]
+    # a text holding a line break or a carriage return is cut on its own, with the same result
+    odd = ["第一行\n第二行", "抓经济\r", "促发展"]
+    assert tokenize.cut_many(odd) == [tokenize.cut(t) for t in odd]
+    assert tokenize.char_strings(odd) == [tokenize.char_string(t) for t in odd]

@@ -413,20 +413,26 @@ class Scorer:
             self._vocab[i] = {t: j for j, t in enumerate(self.blocks[i].terms.tolist())}
         return self._vocab[i]
 
-    def _pairs(self, i: int, docs: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(unit, col within the block) of block ``i``'s features in ``docs``, one pair per occurrence."""
+    def _pairs(self, i: int, docs: list[str], batch: dict) -> tuple[np.ndarray, np.ndarray]:
+        """(unit, col within the block) of block ``i``'s features in ``docs``, one pair per occurrence.
+
+        ``batch`` shares the texts and their normalized join between blocks.
+        """
         block = self.blocks[i]
+        if block.name in ("chars", "words") and "texts" not in batch:
+            texts = batch["texts"] = [tokenize.split_context(d)[0] for d in docs]
+            batch["normalized"] = tokenize.normalize_many(texts) if tokenize.batchable(texts) else None
         if block.name == "chars":
             if self._index[i] is None:
                 self._index[i] = _CharIndex(block.terms.tolist())
             lo, hi = self.params["char_ngrams"]
-            return self._index[i].lookup([tokenize.char_string(d) for d in docs], lo, hi)
+            return self._index[i].lookup(tokenize.char_strings(batch["texts"], batch["normalized"]), lo, hi)
         if block.name == "words":
             if self._index[i] is None:
                 self._index[i] = _WordIndex(block.terms.tolist())
             lo, hi = self.params["word_ngrams"]
             userdict = tuple(self.params.get("userdict") or ())
-            return self._index[i].lookup([tokenize.cut(tokenize.split_context(d)[0], userdict) for d in docs], lo, hi)
+            return self._index[i].lookup(tokenize.cut_many(batch["texts"], userdict, batch["normalized"]), lo, hi)
         vocab = self._vocab_of(i)
         analyzer = self._analyzers[i]
         units, cols = [], []
@@ -442,9 +448,9 @@ class Scorer:
         """Feature vectors of many model inputs at once."""
         docs = list(docs)
         n, nf = len(docs), max(self.n_features, 1)
-        units, cols = [], []
+        units, cols, batch = [], [], {}
         for i, off in enumerate(self._offsets):
-            u, c = self._pairs(i, docs)
+            u, c = self._pairs(i, docs, batch)
             units.append(u)
             cols.append(c + off)
         unit = np.concatenate(units) if units else np.zeros(0, dtype=np.int64)
