@@ -197,3 +197,46 @@ def test_half_filled_sheet_in_python(tmp_path, small_model, plan_labels):
             w.writeheader()
             w.writerows(rows)
         read_labelled([sheet])
+
+
+def test_fold_matrices_are_the_pipelines_own(street_rows):
+    """Counting once and slicing per fold gives the matrices the pipeline fitted on the fold builds."""
+
+    from textags import folds
+    from textags.learn import DEFAULT_PARAMS, inputs
+    from textags.model import Tagger
+
+    x = inputs(street_rows)
+    y = [r.label for r in street_rows]
+    docs = [r.doc for r in street_rows]
+    for params in (DEFAULT_PARAMS, {**DEFAULT_PARAMS, "context": True, "word_ngrams": (1, 1)}):
+        blocks = folds.count_blocks(x, params)
+        held = docs[0]
+        train = [i for i, d in enumerate(docs) if d != held]
+        test = [i for i, d in enumerate(docs) if d == held]
+        x_train, x_test = folds.fold_matrices(blocks, train, test)
+        union = Tagger(**params).fit([x[i] for i in train], [y[i] for i in train]).pipeline_.named_steps["features"]
+        for got, idx in ((x_train, train), (x_test, test)):
+            want = union.transform([x[i] for i in idx])
+            assert got.shape == want.shape
+            assert abs(got - want).max() < 1e-12
+
+
+def test_cross_validation_predicts_like_a_pipeline_fitted_on_each_fold(street_rows):
+    import numpy as np
+
+    from textags.learn import DEFAULT_PARAMS, cross_val_proba, inputs
+    from textags.model import Tagger
+
+    labels, proba = cross_val_proba(street_rows, n_jobs=2)
+    x = inputs(street_rows)
+    docs = [r.doc for r in street_rows]
+    for held in dict.fromkeys(docs):
+        train = [i for i, d in enumerate(docs) if d != held]
+        test = [i for i, d in enumerate(docs) if d == held]
+        tagger = Tagger(**DEFAULT_PARAMS).fit([x[i] for i in train], [street_rows[i].label for i in train])
+        want = tagger.pipeline_.predict_proba([x[i] for i in test])
+        got = proba[np.ix_(test, [labels.index(c) for c in tagger.pipeline_.classes_])]
+        # the same problem solved from a differently ordered matrix: equal within the solver's tolerance
+        assert np.abs(got - want).max() < 0.05
+        assert (got.argmax(axis=1) == want.argmax(axis=1)).mean() > 0.97

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import tokenize
+from . import folds, tokenize
 from .errors import TextagsError
 from .labels import DOMAINS, LABELS, LabelledUnit, read_labelled
 from .model import SENTENCE_LABELS, SENTENCES, Model, Tagger, save_model, versions  # noqa: F401  (SENTENCES: doctest)
@@ -155,10 +155,11 @@ def score(y_true: Sequence[str], y_pred: Sequence[str], docs: Sequence[str]) -> 
     }
 
 
-def _fit_predict(train_x, train_y, test_x, params):
-    tagger = Tagger(**params).fit(train_x, train_y)
-    scorer = tagger.to_scorer()
-    return scorer.labels, scorer.predict_proba(test_x)
+def _fit_predict(blocks, y, train, test, params):
+    """The pipeline's classifier fitted on one fold's training rows; its labels and test probabilities."""
+    x_train, x_test = folds.fold_matrices(blocks, train, test)
+    clf = Tagger(**params).build_pipeline().named_steps["clf"].fit(x_train, list(y[train]))
+    return tuple(clf.classes_.tolist()), clf.predict_proba(x_test)
 
 
 def cross_val_proba(
@@ -175,25 +176,33 @@ def cross_val_proba(
         raise TextagsError("leave-one-document-out needs labelled units from at least two documents")
     x = inputs(rows)
     y = [r.label for r in rows]
-    folds = []
+    splits = []
     for g in groups:
         test = [i for i, d in enumerate(docs) if d == g]
         train = [i for i, d in enumerate(docs) if d != g]
         if len({y[i] for i in train}) < 2:
             raise TextagsError(f"without document {g} fewer than two labels are left to train on")
-        folds.append((train, test))
+        splits.append((train, test))
 
-    def run(train, test):
-        return _fit_predict([x[i] for i in train], [y[i] for i in train], [x[i] for i in test], params)
+    blocks = folds.count_blocks(x, params)  # each unit's terms counted once, for all folds
+    ya = np.asarray(y, dtype=object)
+
+    def run(chunk):
+        return [_fit_predict(blocks, ya, train, test, params) for train, test in chunk]
 
     if n_jobs == 1:
-        results = [run(tr, te) for tr, te in folds]
+        results = run(splits)
     else:
-        from joblib import Parallel, delayed
+        from joblib import Parallel, delayed, effective_n_jobs
 
-        results = Parallel(n_jobs=n_jobs)(delayed(run)(tr, te) for tr, te in folds)
+        # one task per worker, so the counts travel to each worker once
+        k = max(1, min(effective_n_jobs(n_jobs), len(splits)))
+        chunks = Parallel(n_jobs=k)(delayed(run)(splits[i::k]) for i in range(k))
+        results = [None] * len(splits)
+        for i, chunk in enumerate(chunks):
+            results[i::k] = chunk
     proba = np.zeros((len(rows), len(LABELS)))
-    for (_train, test), (labels, p) in zip(folds, results):
+    for (_train, test), (labels, p) in zip(splits, results):
         cols = [LABELS.index(lab) for lab in labels]
         proba[np.ix_(test, cols)] = p
     return list(LABELS), proba
