@@ -2,8 +2,9 @@
 
 Trains with the default parameters on the *selection* documents only (the
 first coding round, on which the parameters were chosen) and scores it on
-every other labelled document: fifteen more provincial reports and eleven
-national reports from 1954 to 2023.  This is the check that the
+every other labelled document: the reports of the later coding rounds --
+the other provincial reports of 2025 and national reports from 1954 to
+2025, places and years outside the first round.  This is the check that the
 leave-one-document-out figure is an honest forecast.
 
 Run: python benchmarks/holdout.py

@@ -56,8 +56,9 @@ def main() -> None:
     )
     t = time.time()
     base_model = fit(base, evaluate=False)
+    margin = margins(base_model, pool)
     order = {
-        "uncertainty": [pool[i] for i in sorted(range(len(pool)), key=lambda i: (margins(base_model, pool)[i], i))],
+        "uncertainty": [pool[i] for i in sorted(range(len(pool)), key=lambda i: (margin[i], i))],
         "document order": pool,
         "random": random.Random(0).sample(pool, len(pool)),
     }
