@@ -209,7 +209,8 @@ def test_fold_matrices_are_the_pipelines_own(street_rows):
     x = inputs(street_rows)
     y = [r.label for r in street_rows]
     docs = [r.doc for r in street_rows]
-    for params in (DEFAULT_PARAMS, {**DEFAULT_PARAMS, "context": True, "word_ngrams": (1, 1)}):
+    variants = ({"context": True, "word_ngrams": (1, 1)}, {"min_df": 0.01})
+    for params in (DEFAULT_PARAMS, *({**DEFAULT_PARAMS, **v} for v in variants)):
         blocks = folds.count_blocks(x, params)
         held = docs[0]
         train = [i for i, d in enumerate(docs) if d != held]

@@ -71,8 +71,17 @@ def test_cutting_many_texts_at_once_keeps_their_bounds(monkeypatch, backend):
         "，。",
         "扫黑除恶",
     ]
-    assert tokenize.cut_many(texts) == [tokenize.cut(t) for t in texts]
-    assert tokenize.char_strings(texts) == [tokenize.char_string(t) for t in texts]
+    want_words = [tokenize.cut(t) for t in texts]
+    want_chars = [tokenize.char_string(t) for t in texts]
+
+    def one_by_one(*args):
+        raise AssertionError("these texts should be cut in one call, not one by one")
+
+    with monkeypatch.context() as m:
+        m.setattr(tokenize, "cut", one_by_one)
+        m.setattr(tokenize, "char_string", one_by_one)
+        assert tokenize.cut_many(texts) == want_words
+        assert tokenize.char_strings(texts) == want_chars
     # a text holding a line break or a carriage return is cut on its own, with the same result
     odd = ["第一行\n第二行", "抓经济\r", "促发展"]
     assert tokenize.cut_many(odd) == [tokenize.cut(t) for t in odd]

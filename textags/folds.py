@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Sequence
 
 import numpy as np
@@ -33,7 +34,8 @@ def count_blocks(inputs: Sequence[str], params: dict) -> list[tuple]:
 
     Returns ``(counts, min_df, weight)`` per block: a CSR matrix of counts
     (rows: inputs; columns: all terms, sorted), the block's ``min_df`` and
-    its weight in the feature union (``None``: 1).
+    its weight in the feature union (``None``: 1).  ``min_df`` is a count
+    of rows, or, as a float, a share of the training rows (as in scikit-learn).
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -45,7 +47,7 @@ def count_blocks(inputs: Sequence[str], params: dict) -> list[tuple]:
     for name, vec in union.transformer_list:
         counts = CountVectorizer(analyzer=vec.analyzer, dtype=np.float64).fit_transform(list(inputs)).tocsr()
         counts.sort_indices()
-        blocks.append((counts, int(vec.min_df), weights.get(name)))
+        blocks.append((counts, vec.min_df, weights.get(name)))
     return blocks
 
 
@@ -57,7 +59,8 @@ def fold_matrices(blocks: list[tuple], train: Sequence[int], test: Sequence[int]
     for counts, min_df, weight in blocks:
         fit = counts[np.asarray(train)]
         df = np.bincount(fit.indices, minlength=counts.shape[1])
-        keep = np.flatnonzero(df >= min_df)
+        least = min_df if isinstance(min_df, numbers.Integral) else min_df * fit.shape[0]
+        keep = np.flatnonzero(df >= least)
         if not len(keep):
             raise TextagsError("too little labelled text in a fold: no feature occurs in enough units")
         idf = np.log((fit.shape[0] + 1) / (df[keep] + 1.0)) + 1.0

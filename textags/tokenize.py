@@ -74,7 +74,8 @@ _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 
 
 def _is_word(tok: str) -> bool:
-    return _HAS_ALNUM.search(tok) is not None
+    """Whether a token is a word (holds a letter or digit), not punctuation or space."""
+    return tok.isalnum() or _HAS_ALNUM.search(tok) is not None
 
 
 class _RustJieba:
@@ -147,7 +148,7 @@ def tokenizer(userdict: tuple[str, ...] = ()):
 
 @lru_cache(maxsize=8192)
 def _cut(text: str, userdict: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(t for t in tokenizer(userdict).lcut(normalize(text)) if t.isalnum() or _HAS_ALNUM.search(t))
+    return tuple(t for t in tokenizer(userdict).lcut(normalize(text)) if _is_word(t))
 
 
 def cut(text: str, userdict: tuple[str, ...] = ()) -> list[str]:
@@ -205,7 +206,7 @@ def cut_many(texts: Sequence[str], userdict: tuple[str, ...] = (), normalized: s
     for tok in tokenizer(tuple(userdict)).lcut(joined):
         if tok == _BATCH_SEP:
             out.append([])
-        elif tok.isalnum() or _HAS_ALNUM.search(tok):
+        elif _is_word(tok):
             out[-1].append(tok)
     if len(out) != len(texts):  # a tokenizer that merged a line break: take the safe road
         return [cut(t, userdict) for t in texts]
@@ -237,7 +238,7 @@ def char_string(doc: str) -> str:
     return _NOT_ALNUM.sub("", normalize(text))
 
 
-_NOT_ALNUM_OR_SEP = re.compile(r"[^\w\n]+|_+")
+_NOT_ALNUM_OR_SEP = re.compile(rf"[^\w{re.escape(_BATCH_SEP)}]+|_+")  # as _NOT_ALNUM, keeping the separator
 
 
 def char_strings(texts: Sequence[str], normalized: str | None = None) -> list[str]:
