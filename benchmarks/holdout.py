@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from textags.labels import read_labelled  # noqa: E402
-from textags.learn import dedupe, evaluate_model, fit  # noqa: E402
+from textags.learn import dedupe, evaluate_model, fit, load_documents  # noqa: E402
 
 
 def main() -> None:
@@ -34,7 +34,7 @@ def main() -> None:
     test = [r for r in rows if r.doc not in selection]
     t = time.time()
     model = fit(train, evaluate=False)
-    s = evaluate_model(model, test)
+    s = evaluate_model(model, test, load_documents(test))  # each test report read whole, as tagging reads it
     print(
         f"trained on {len(train)} units of {len({r.doc for r in train})} documents; "
         f"scored on {len(test)} units of {len({r.doc for r in test})} unseen documents ({time.time() - t:.0f} s)"

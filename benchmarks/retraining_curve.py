@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from textags.labels import documents_table, read_labelled  # noqa: E402
-from textags.learn import dedupe, evaluate_model, fit, inputs  # noqa: E402
+from textags.learn import dedupe, evaluate_model, fit, inputs, load_documents  # noqa: E402
 
 
 def margins(model, rows):
@@ -54,6 +54,7 @@ def main() -> None:
         f"evaluation: {len(test)} units of {len(eval_docs)} national reports "
         f"({', '.join(docs[d]['year'] for d in eval_docs)})"
     )
+    reports = load_documents(test)
     t = time.time()
     base_model = fit(base, evaluate=False)
     margin = margins(base_model, pool)
@@ -69,7 +70,7 @@ def main() -> None:
         cells = []
         for ranked in order.values():
             model = base_model if n == 0 else fit(base + ranked[:n], evaluate=False)
-            s = evaluate_model(model, test)
+            s = evaluate_model(model, test, reports)
             cells.append(f"{s['macro_f1']:>8.3f} {s['accuracy']:>5.3f} {s['emphasis_error_mean']:>6.2f} pp")
         print(f"{n:>5}  " + "  ".join(f"{c:>27}" for c in cells), flush=True)
     print(f"\n({time.time() - t:.0f} s)")

@@ -42,6 +42,11 @@ def test_tag_jsonl_records(run_cli, small_model_dir):
     assert {"doc", "index", "kind", "text", "label", "confidence", "probs"} <= set(recs[0])
     assert all(abs(sum(r["probs"].values()) - 1) < 1e-3 for r in recs)
     assert all(r["kind"] in ("heading", "body") for r in recs)
+    assert all(r["alone"] in r["probs"] for r in recs)  # the label of the text on its own
+    code, out, err = run_cli("tag", PLAN, "--model", small_model_dir, "--format", "jsonl", "--no-neighbours")
+    own = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and "alone" not in own[0]
+    assert [r["label"] for r in own] == [r["alone"] for r in recs]
 
 
 def test_tag_csv_round_trips_with_bom_for_excel(run_cli, small_model_dir, tmp_path):

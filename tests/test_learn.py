@@ -223,21 +223,102 @@ def test_fold_matrices_are_the_pipelines_own(street_rows):
             assert abs(got - want).max() < 1e-12
 
 
+def _fold_pipelines(rows):
+    """For each document: a pipeline fitted on the other documents' rows (the reference for CV)."""
+    from textags.learn import DEFAULT_PARAMS, inputs
+    from textags.model import Tagger
+
+    x = inputs(rows)
+    docs = [r.doc for r in rows]
+    for held in dict.fromkeys(docs):
+        train = [i for i, d in enumerate(docs) if d != held]
+        tagger = Tagger(**DEFAULT_PARAMS).fit([x[i] for i in train], [rows[i].label for i in train])
+        yield held, tagger
+
+
 def test_cross_validation_predicts_like_a_pipeline_fitted_on_each_fold(street_rows):
     import numpy as np
 
-    from textags.learn import DEFAULT_PARAMS, cross_val_proba, inputs
-    from textags.model import Tagger
+    from textags.learn import cross_val_proba, inputs
 
-    labels, proba = cross_val_proba(street_rows, n_jobs=2)
+    labels, proba = cross_val_proba(street_rows, n_jobs=2, params={"neighbour_weight": 0.0})
     x = inputs(street_rows)
-    docs = [r.doc for r in street_rows]
-    for held in dict.fromkeys(docs):
-        train = [i for i, d in enumerate(docs) if d != held]
-        test = [i for i, d in enumerate(docs) if d == held]
-        tagger = Tagger(**DEFAULT_PARAMS).fit([x[i] for i in train], [street_rows[i].label for i in train])
+    for held, tagger in _fold_pipelines(street_rows):
+        test = [i for i, r in enumerate(street_rows) if r.doc == held]
         want = tagger.pipeline_.predict_proba([x[i] for i in test])
         got = proba[np.ix_(test, [labels.index(c) for c in tagger.pipeline_.classes_])]
         # the same problem solved from a differently ordered matrix: equal within the solver's tolerance
         assert np.abs(got - want).max() < 0.05
         assert (got.argmax(axis=1) == want.argmax(axis=1)).mean() > 0.97
+
+
+def test_cross_validation_reads_each_held_out_report_whole_with_its_neighbours(street_rows):
+    """With the reports at hand, every unit of the held-out report is scored and mixed, as tagging does."""
+    import numpy as np
+
+    from textags import load
+    from textags.learn import DEFAULT_PARAMS, cross_val_proba, load_documents
+    from textags.model import context_of
+    from textags.neighbours import mix
+    from textags.tokenize import join_context
+
+    reports = load_documents(street_rows)
+    assert set(reports) == {r.doc for r in street_rows}
+    labels, proba = cross_val_proba(street_rows, n_jobs=1, documents=reports)
+    plain = cross_val_proba(street_rows, n_jobs=1, documents=reports, params={"neighbour_weight": 0.0})[1]
+    assert (proba.argmax(axis=1) != plain.argmax(axis=1)).sum() > 0  # the neighbours changed some labels
+    for held, tagger in _fold_pipelines(street_rows):
+        coded = load(reports[held].path).coded_units
+        p = tagger.pipeline_.predict_proba([join_context(u.text, context_of(u)) for u in coded])
+        p = mix(p, weights=DEFAULT_PARAMS["neighbours"], weight=DEFAULT_PARAMS["neighbour_weight"])
+        place = {u.index: k for k, u in enumerate(coded)}
+        test = [i for i, r in enumerate(street_rows) if r.doc == held]
+        want = p[[place[street_rows[i].index] for i in test]]
+        got = proba[np.ix_(test, [labels.index(c) for c in tagger.pipeline_.classes_])]
+        assert np.abs(got - want).max() < 0.05
+        assert (got.argmax(axis=1) == want.argmax(axis=1)).mean() > 0.97
+
+
+def test_without_the_report_a_document_is_its_labelled_rows_placed_at_their_index():
+    from textags.labels import LabelledUnit
+    from textags.learn import sequences
+
+    rows = [
+        LabelledUnit("a", 7, "乙。", "economy"),
+        LabelledUnit("a", 2, "甲。", "other"),
+        LabelledUnit("b", 0, "丙。", "party"),
+    ]
+    seqs = sequences(rows)
+    assert [s.doc for s in seqs] == ["a", "b"]
+    assert seqs[0].inputs == ("甲。", "乙。") and seqs[0].positions == (2, 7)  # 2 and 7 are not neighbours
+    assert seqs[0].rows == (1, 0) and seqs[0].places == (0, 1)
+
+
+def test_a_report_whose_units_moved_is_not_used_for_context(street_rows):
+    from textags.learn import load_documents, sequences
+
+    doc = street_rows[0].doc
+    rows = [r for r in street_rows if r.doc == doc]
+    report = load_documents(rows)[doc]
+    moved = [type(r)(r.doc, r.index + 1, r.text, r.label) for r in rows]  # indices no longer match the report
+    assert len(sequences(rows, {doc: report})[0].inputs) == len(report.coded_units)
+    assert len(sequences(moved, {doc: report})[0].inputs) == len(moved)
+
+
+@pytest.mark.parametrize("words, chars", [((1, 2), (1, 3)), ((1, 3), (2, 3)), ((2, 2), (1, 1))])
+def test_term_counts_equal_the_analyzers_counts(street_rows, words, chars):
+    """The packed-integer counting of folds.count_blocks gives CountVectorizer's matrix, columns and all."""
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from textags import folds
+    from textags.learn import DEFAULT_PARAMS, inputs
+    from textags.model import Tagger
+
+    params = {**DEFAULT_PARAMS, "word_ngrams": words, "char_ngrams": chars}
+    x = inputs(street_rows[:300]) + ["", "PM2.5浓度下降0.3%，A-1地块", "第一行\n第二行", "。"]
+    union = Tagger(**params).build_pipeline().named_steps["features"]
+    for (_, vec), (counts, _, _) in zip(union.transformer_list, folds.count_blocks(x, params)):
+        want = CountVectorizer(analyzer=vec.analyzer, dtype=np.float64).fit_transform(x).tocsr()
+        assert counts.shape == want.shape
+        assert abs(counts - want).max() == 0

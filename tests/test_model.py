@@ -156,6 +156,27 @@ def test_tag_gives_every_coded_unit_a_full_tag(small_model):
     assert all(u.tag is None for u in doc.units if not u.coded)
 
 
+def test_tag_reads_each_unit_with_its_neighbours(small_model):
+    import numpy as np
+
+    from textags.model import context_of
+    from textags.neighbours import mix
+
+    assert small_model.scorer.neighbour_weight == 0.5
+    doc = small_model.tag(STREET[1])
+    alone = small_model.tag(STREET[1], neighbours=False)
+    coded = doc.coded_units
+    own = small_model.predict_proba([u.text for u in coded], [context_of(u) for u in coded])
+    want = mix(own, weights=(1.0, 0.5), weight=0.5)
+    got = np.array([[u.tag.probs[lab] for lab in small_model.labels] for u in coded])
+    assert np.abs(got - want).max() < 1e-12
+    assert [u.tag.alone for u in coded] == [small_model.labels[j] for j in own.argmax(axis=1)]
+    assert [u.tag.label for u in alone.coded_units] == [u.tag.alone for u in coded]
+    assert all(u.tag.alone is None for u in alone.coded_units)
+    changed = [u for u in coded if u.tag.label != u.tag.alone]
+    assert 0 < len(changed) < len(coded) / 4  # the neighbours decide some units, not most
+
+
 def test_tag_accepts_a_document_a_path_and_a_text(small_model):
     from_path = small_model.tag(STREET[1])
     from_text = small_model.tag(STREET[1].read_text(encoding="utf-8"))

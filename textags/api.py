@@ -23,19 +23,28 @@ def _model(model):
     return model if isinstance(model, Model) else load_model(model)
 
 
-def _tag_one(path: str, model_path, terms: int, coded_only: bool) -> list[dict]:
+def _tag_one(path: str, model_path, terms: int, coded_only: bool, neighbours: bool = True) -> list[dict]:
     from . import load
     from .records import unit_records
 
     model = _model(model_path)
-    doc = model.tag(load(path), terms=terms)
+    doc = model.tag(load(path), terms=terms, neighbours=neighbours)
     return unit_records(doc, coded_only=coded_only)
 
 
 def tag_files(
-    paths: Sequence[str], model=None, *, jobs: int = 1, terms: int = 5, coded_only: bool = True
+    paths: Sequence[str],
+    model=None,
+    *,
+    jobs: int = 1,
+    terms: int = 5,
+    coded_only: bool = True,
+    neighbours: bool = True,
 ) -> Iterator[list[dict]]:
     """Tag files one by one (or ``jobs`` at a time, same order); yield each file's unit records.
+
+    Each unit is read with its neighbours unless ``neighbours=False``
+    (see :mod:`textags.neighbours`).
 
     Records stream file by file, so memory stays flat however many files.
     """
@@ -53,12 +62,12 @@ def tag_files(
 
                 read(p)  # raises the one-line error
         yield from Parallel(n_jobs=jobs, return_as="generator")(
-            delayed(_tag_one)(p, model, terms, coded_only) for p in paths
+            delayed(_tag_one)(p, model, terms, coded_only, neighbours) for p in paths
         )
         return
     model = _model(model)
     for p in paths:
-        yield _tag_one(p, model, terms, coded_only)
+        yield _tag_one(p, model, terms, coded_only, neighbours)
 
 
 def read_lines(path: str) -> list[str]:
@@ -132,17 +141,25 @@ def pivot(rows: list[dict], measure: str = "units") -> list[dict]:
 # evaluation
 
 
-def evaluate(data: Sequence[str] = (), models: Sequence[str] | None = None, *, jobs: int = 1) -> dict:
-    """Leave-one-document-out scores on ``data`` (default: the bundled corpus), or given models on it."""
+def evaluate(
+    data: Sequence[str] = (), models: Sequence[str] | None = None, *, jobs: int = 1, documents: str | None = None
+) -> dict:
+    """Leave-one-document-out scores on ``data`` (default: the bundled corpus), or given models on it.
+
+    The labelled documents' reports, where found (the bundled ones, and those
+    in the ``documents`` table), are read whole for neighbour context.
+    """
     from .labels import read_labelled
-    from .learn import bundled_data_dir, compare_models, cross_validate, dedupe
+    from .learn import bundled_data_dir, compare_models, cross_validate, dedupe, load_documents
 
     rows, skipped = read_labelled(list(data) or [bundled_data_dir()])
     rows = dedupe(rows)
+    reports = load_documents(rows, documents)
     if models:
-        result = compare_models([_model(m) for m in models], rows)
+        result = compare_models([_model(m) for m in models], rows, reports)
     else:
-        result = cross_validate(rows, n_jobs=jobs)
+        result = cross_validate(rows, n_jobs=jobs, documents=reports)
+    result["reports_read"] = len(reports)
     result["skipped_empty_labels"] = skipped
     result["data"] = [str(d) for d in data] or ["bundled corpus"]
     return result
@@ -150,7 +167,8 @@ def evaluate(data: Sequence[str] = (), models: Sequence[str] | None = None, *, j
 
 def _score_lines(r: dict) -> list[str]:
     lines = [
-        f"{r['method']}: {r['units']} units, {len(r['documents'])} documents",
+        f"{r['method']}: {r['units']} units, {len(r['documents'])} documents"
+        + (f" ({r['reports_read']} reports read whole for neighbour context)" if r.get("reports_read") else ""),
         f"accuracy {r['accuracy']:.3f}   macro-F1 {r['macro_f1']:.3f}   "
         f"emphasis error {r['emphasis_error_mean']:.2f} pp (max {r['emphasis_error_max']:.2f})",
         "",
@@ -184,13 +202,20 @@ def evaluation_text(result: dict) -> str:
     return "\n".join(_score_lines(result)) + "\n"
 
 
-def audit_data(data: Sequence[str] = (), *, threshold: float = 0.2, top: int | None = 50, jobs: int = 1) -> list[dict]:
+def audit_data(
+    data: Sequence[str] = (),
+    *,
+    threshold: float = 0.2,
+    top: int | None = 50,
+    jobs: int = 1,
+    documents: str | None = None,
+) -> list[dict]:
     """Likely label errors in labelled files (default: the bundled corpus)."""
     from .labels import read_labelled
-    from .learn import audit, bundled_data_dir, dedupe
+    from .learn import audit, bundled_data_dir, dedupe, load_documents
 
-    rows, _ = read_labelled(list(data) or [bundled_data_dir()])
-    return audit(dedupe(rows), threshold=threshold, top=top, n_jobs=jobs)
+    rows = dedupe(read_labelled(list(data) or [bundled_data_dir()])[0])
+    return audit(rows, threshold=threshold, top=top, n_jobs=jobs, documents=load_documents(rows, documents))
 
 
 # --------------------------------------------------------------------------

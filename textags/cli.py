@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--terms", type=_count(0), default=5, metavar="K", help="top weighted terms per unit (default 5; 0 for none)"
     )
     p.add_argument("--jobs", type=_count(1), default=1, metavar="N", help="tag N files in parallel (same output order)")
+    p.add_argument(
+        "--no-neighbours",
+        action="store_true",
+        help="score every unit on its own text (default: mixed with its neighbours' scores; --lines lines are always on their own)",
+    )
     _add_model(p)
     _add_output(p, ["table", "jsonl", "csv"], "table")
 
@@ -124,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="score this model on DATA (repeat to compare models side by side)",
     )
     p.add_argument("--jobs", type=_count(1), default=1, metavar="N")
+    p.add_argument(
+        "--documents",
+        metavar="CSV",
+        help="table (id,file under raw/ beside it) of the labelled documents' reports, read for neighbour "
+        "context (the bundled reports are always known)",
+    )
     _add_output(p, ["table", "json"], "table")
 
     p = sub.add_parser("train", help="train a model on labelled files")
@@ -138,6 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing model in MODEL_DIR")
     p.add_argument("--no-eval", action="store_true", help="skip the leave-one-document-out evaluation")
     p.add_argument("--jobs", type=_count(1), default=1, metavar="N")
+    p.add_argument(
+        "--documents",
+        metavar="CSV",
+        help="table (id,file under raw/ beside it) of the labelled documents' reports, read for neighbour "
+        "context (the bundled reports are always known)",
+    )
 
     p = sub.add_parser("label", help="write a labelling sheet for new reports, most informative units first")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -155,6 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--top", type=_count(1), default=50, metavar="N")
     p.add_argument("--jobs", type=_count(1), default=1, metavar="N")
+    p.add_argument(
+        "--documents",
+        metavar="CSV",
+        help="table (id,file under raw/ beside it) of the labelled documents' reports, read for neighbour "
+        "context (the bundled reports are always known)",
+    )
     _add_output(p, ["table", "jsonl", "csv"], "table")
 
     p = sub.add_parser("report", help="write a self-contained HTML report of tagged documents")
@@ -226,19 +249,21 @@ def cmd_tag(a) -> int:
     from .output import open_output, write_csv, write_jsonl, write_table
 
     columns = ["doc", "index", "kind", "label", "confidence", "text"]
-    csv_columns = ["doc", "index", "kind", "section", "text", "label", "confidence", "probs", "terms"]
+    csv_columns = ["doc", "index", "kind", "section", "text", "label", "confidence", "probs", "terms", "alone"]
     with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
         first = True
         batches = (
             tag_lines(a.files, a.model)
             if a.lines
-            else tag_files(a.files, a.model, jobs=a.jobs, terms=a.terms, coded_only=not a.all)
+            else tag_files(
+                a.files, a.model, jobs=a.jobs, terms=a.terms, coded_only=not a.all, neighbours=not a.no_neighbours
+            )
         )
         for records in batches:
             if a.format == "jsonl":
                 write_jsonl(records, out)
             elif a.format == "csv":
-                cols = csv_columns if not a.lines else [c for c in csv_columns if c != "section"]
+                cols = csv_columns if not a.lines else [c for c in csv_columns if c not in ("section", "alone")]
                 write_csv(records, out, cols, bom=first, header=first)
             else:
                 write_table(records, out, columns)
@@ -336,7 +361,7 @@ def cmd_evaluate(a) -> int:
     from .api import evaluate
     from .output import open_output
 
-    result = evaluate(a.data, a.model, jobs=a.jobs)
+    result = evaluate(a.data, a.model, jobs=a.jobs, documents=a.documents)
     with open_output(a.output, a.force) as out:
         if a.format == "json":
             out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
@@ -350,7 +375,9 @@ def cmd_evaluate(a) -> int:
 def cmd_train(a) -> int:
     from .learn import train
 
-    result = train(a.data, a.output, base=a.base, force=a.force, evaluate=not a.no_eval, n_jobs=a.jobs)
+    result = train(
+        a.data, a.output, base=a.base, force=a.force, evaluate=not a.no_eval, n_jobs=a.jobs, documents=a.documents
+    )
     card = result.model.card
     cv = card.get("cross_validation") or {}
     msg = f"wrote {result.path} ({card['training']['units']} units from {card['training']['documents']} documents"
@@ -388,7 +415,7 @@ def cmd_audit(a) -> int:
     from .api import audit_data
     from .output import open_output, write_csv, write_jsonl, write_table
 
-    rows = audit_data(a.data, threshold=a.threshold, top=a.top, jobs=a.jobs)
+    rows = audit_data(a.data, threshold=a.threshold, top=a.top, jobs=a.jobs, documents=a.documents)
     with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
         if a.format == "jsonl":
             write_jsonl(rows, out)

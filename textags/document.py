@@ -44,12 +44,17 @@ class Tag:
         The probability of every label, in the model's label order.
     terms : tuple of (str, float)
         The features that weighed most for ``label``, with their weight.
+    alone : str or None
+        The label the unit's text gets on its own, when the unit was read
+        with its neighbours (:mod:`textags.neighbours`); None otherwise.
+        Where it differs from ``label``, the neighbours decided.
     """
 
     label: str
     confidence: float
     probs: Mapping[str, float]
     terms: tuple[tuple[str, float], ...] = ()
+    alone: str | None = None
 
 
 @dataclass(frozen=True)

@@ -39,16 +39,93 @@ def count_blocks(inputs: Sequence[str], params: dict) -> list[tuple]:
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
+    from . import tokenize
     from .model import Tagger
 
     union = Tagger(**params).build_pipeline().named_steps["features"]
     weights = union.transformer_weights or {}
+    inputs = list(inputs)
     blocks = []
+    texts = [tokenize.split_context(x)[0] for x in inputs]
     for name, vec in union.transformer_list:
-        counts = CountVectorizer(analyzer=vec.analyzer, dtype=np.float64).fit_transform(list(inputs)).tocsr()
+        counts = None
+        if name == "words" and params["word_ngrams"][1] <= 3:
+            lo, hi = params["word_ngrams"]
+            counts = _word_counts(tokenize.cut_many(texts, tuple(params.get("userdict") or ())), lo, hi)
+        elif name == "chars" and params["char_ngrams"][1] <= 3:
+            lo, hi = params["char_ngrams"]
+            counts = _char_counts(tokenize.char_strings(texts), lo, hi)
+        if counts is None or counts.shape[1] == 0:  # other blocks: the analyzer itself
+            counts = CountVectorizer(analyzer=vec.analyzer, dtype=np.float64).fit_transform(inputs).tocsr()
         counts.sort_indices()
         blocks.append((counts, vec.min_df, weights.get(name)))
     return blocks
+
+
+def _csr(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int):
+    import scipy.sparse as sp
+
+    m = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_rows, n_cols), dtype=np.float64)
+    m.sum_duplicates()
+    return m
+
+
+def _char_counts(strings: Sequence[str], lo: int, hi: int):
+    """Counts of the character n-grams (``hi`` <= 3) of each string, columns in sorted-term order.
+
+    An n-gram is packed into one integer, its code points 21 bits each and
+    zeros after a shorter n-gram: the integers sort as the strings do
+    (a prefix first), so the sorted unique integers are scikit-learn's
+    sorted vocabulary.  Strings hold letters and digits only, never U+0000.
+    """
+    lengths = np.fromiter((len(x) for x in strings), dtype=np.int64, count=len(strings))
+    codes = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    unit = np.repeat(np.arange(len(strings)), lengths)
+    left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes))  # characters to the unit's end
+    keys, units = [], []
+    for n in range(lo, hi + 1):
+        ok = np.nonzero(left >= n)[0]
+        key = np.zeros(len(ok), dtype=np.int64)
+        for k in range(n):
+            key |= codes[ok + k] << (21 * (2 - k))
+        keys.append(key)
+        units.append(unit[ok])
+    vocab, cols = np.unique(np.concatenate(keys), return_inverse=True)
+    return _csr(np.concatenate(units), cols.ravel(), len(strings), len(vocab))
+
+
+def _word_counts(tokens: Sequence[Sequence[str]], lo: int, hi: int):
+    """Counts of the word n-grams (``hi`` <= 3) of each token list, columns in sorted-term order."""
+    ids: dict[str, int] = {}
+    flat = np.fromiter((ids.setdefault(t, len(ids)) + 1 for toks in tokens for t in toks), dtype=np.int64)
+    lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
+    unit = np.repeat(np.arange(len(tokens)), lengths)
+    left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(flat))
+    base = len(ids) + 1
+    if base**hi >= 2**62:  # the packed keys would overflow: let the analyzer count
+        return None
+    keys, units = [], []
+    for n in range(lo, hi + 1):
+        ok = np.nonzero(left >= n)[0]
+        key = np.zeros(len(ok), dtype=np.int64)
+        for k in range(n):
+            key = key * base + flat[ok + k]
+        keys.append(key * base ** (hi - n))  # 0-padded, so n-grams of different lengths never meet
+        units.append(unit[ok])
+    uniq, cols = np.unique(np.concatenate(keys), return_inverse=True)
+    # the terms as scikit-learn names them, sorted as it sorts them
+    words = [""] + list(ids)
+    names = []
+    for key in uniq.tolist():
+        parts = []
+        for _ in range(hi):
+            key, r = divmod(key, base)
+            if r:
+                parts.append(words[r])
+        names.append("w:" + " ".join(reversed(parts)))
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(len(names))
+    return _csr(np.concatenate(units), rank[cols.ravel()], len(tokens), len(names))
 
 
 def fold_matrices(blocks: list[tuple], train: Sequence[int], test: Sequence[int]):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +41,8 @@ DEFAULT_PARAMS = {
     "min_df": 2,
     "userdict": (),
     "random_state": 0,
+    "neighbours": (1.0, 0.5),
+    "neighbour_weight": 0.5,
 }
 
 
@@ -162,33 +164,137 @@ def _fit_predict(blocks, y, train, test, params):
     return tuple(clf.classes_.tolist()), clf.predict_proba(x_test)
 
 
+@dataclass(frozen=True)
+class DocumentRows:
+    """One document's units as the model reads them, and where its labelled rows sit among them.
+
+    ``inputs`` are model inputs in reading order, ``positions`` their places
+    (for :func:`textags.neighbours.mix`), ``rows`` the indices of the
+    labelled rows of this document and ``places`` their places in ``inputs``.
+    """
+
+    doc: str
+    inputs: tuple[str, ...]
+    positions: tuple[int, ...]
+    rows: tuple[int, ...]
+    places: tuple[int, ...]
+
+
+def sequences(rows: Sequence[LabelledUnit], documents: Mapping | None = None) -> list[DocumentRows]:
+    """Each document's unit sequence, from its report when at hand, else from its labelled rows.
+
+    With the report (``documents[doc]``, a :class:`~textags.document.Document`)
+    every heading and body unit is read, so a labelled unit's neighbours are
+    the units around it in the report, labelled or not.  The report is used
+    only if each labelled row's ``index`` names a unit with the row's text;
+    otherwise (or without the report) the sequence is the document's
+    labelled rows in ``index`` order, placed at their ``index``.
+    """
+    from .model import context_of
+
+    by_doc: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_doc.setdefault(r.doc, []).append(i)
+    out = []
+    for doc, ids in by_doc.items():
+        report = (documents or {}).get(doc)
+        if report is not None:
+            coded = report.coded_units
+            place = {u.index: k for k, u in enumerate(coded)}
+            if all(rows[i].index in place and coded[place[rows[i].index]].text == rows[i].text for i in ids):
+                out.append(
+                    DocumentRows(
+                        doc,
+                        tuple(tokenize.join_context(u.text, context_of(u)) for u in coded),
+                        tuple(range(len(coded))),
+                        tuple(ids),
+                        tuple(place[rows[i].index] for i in ids),
+                    )
+                )
+                continue
+        ids = sorted(ids, key=lambda i: rows[i].index)
+        out.append(
+            DocumentRows(
+                doc,
+                tuple(inputs([rows[i] for i in ids])),
+                tuple(rows[i].index for i in ids),
+                tuple(ids),
+                tuple(range(len(ids))),
+            )
+        )
+    return out
+
+
+def load_documents(rows: Sequence[LabelledUnit], table: str | os.PathLike | None = None) -> dict:
+    """The reports of the labelled rows' documents that can be found, segmented: ``{doc: Document}``.
+
+    ``table`` is a documents table (``data/documents.csv``: ``id`` and
+    ``file`` under ``raw/`` beside it); the table bundled with textags is
+    read after it.  Documents without a readable file are left out (their
+    rows are then read without the unlabelled units around them, see
+    :func:`sequences`).
+    """
+    from . import load
+    from .labels import documents_table
+    from .provenance import bundled_documents_csv
+
+    known: dict = {}
+    for t in (bundled_documents_csv(), table):  # the user's table last, so it wins
+        if t is not None:
+            if not Path(t).is_file():
+                raise TextagsError("no such documents table; give a CSV with columns id and file", str(t))
+            known.update(documents_table(t))
+    out = {}
+    for doc in dict.fromkeys(r.doc for r in rows):
+        entry = known.get(doc)
+        if entry is not None and Path(entry["path"]).is_file():
+            out[doc] = load(entry["path"])
+    return out
+
+
 def cross_val_proba(
-    rows: Sequence[LabelledUnit], *, params: dict | None = None, n_jobs: int = 1
+    rows: Sequence[LabelledUnit],
+    *,
+    params: dict | None = None,
+    n_jobs: int = 1,
+    documents: Mapping | None = None,
 ) -> tuple[list[str], np.ndarray]:
     """Leave-one-document-out probabilities: each row scored by a model that never saw its document.
 
+    With neighbour context (``params["neighbour_weight"] > 0``) each held-out
+    document is scored whole -- every unit of its report when ``documents``
+    holds it (see :func:`sequences`) -- and mixed as tagging mixes it.
+
     Returns the label order and an array (n_rows, n_labels).
     """
+    from .neighbours import mix
+
     params = {**DEFAULT_PARAMS, **(params or {})}
-    docs = [r.doc for r in rows]
-    groups = list(dict.fromkeys(docs))
-    if len(groups) < 2:
+    weight = float(params.get("neighbour_weight") or 0.0)
+    if len({r.doc for r in rows}) < 2:
         raise TextagsError("leave-one-document-out needs labelled units from at least two documents")
-    x = inputs(rows)
-    y = [r.label for r in rows]
+    seqs = sequences(rows, documents if weight > 0 else None)
+    x: list[str] = []
+    y = np.empty(sum(len(s.inputs) for s in seqs), dtype=object)
+    labelled: list[list[int]] = []  # per document, the places in x of its labelled rows
+    bases: list[int] = []
+    for s in seqs:
+        bases.append(len(x))
+        x.extend(s.inputs)
+        labelled.append([bases[-1] + k for k in s.places])
+        y[labelled[-1]] = [rows[i].label for i in s.rows]
     splits = []
-    for g in groups:
-        test = [i for i, d in enumerate(docs) if d == g]
-        train = [i for i, d in enumerate(docs) if d != g]
+    for d, s in enumerate(seqs):
+        test = list(range(bases[d], bases[d] + len(s.inputs)))
+        train = [i for e, ids in enumerate(labelled) if e != d for i in ids]
         if len({y[i] for i in train}) < 2:
-            raise TextagsError(f"without document {g} fewer than two labels are left to train on")
+            raise TextagsError(f"without document {s.doc} fewer than two labels are left to train on")
         splits.append((train, test))
 
     blocks = folds.count_blocks(x, params)  # each unit's terms counted once, for all folds
-    ya = np.asarray(y, dtype=object)
 
     def run(chunk):
-        return [_fit_predict(blocks, ya, train, test, params) for train, test in chunk]
+        return [_fit_predict(blocks, y, train, test, params) for train, test in chunk]
 
     if n_jobs == 1:
         results = run(splits)
@@ -202,15 +308,21 @@ def cross_val_proba(
         for i, chunk in enumerate(chunks):
             results[i::k] = chunk
     proba = np.zeros((len(rows), len(LABELS)))
-    for (_train, test), (labels, p) in zip(splits, results):
-        cols = [LABELS.index(lab) for lab in labels]
-        proba[np.ix_(test, cols)] = p
+    for s, (labels, p) in zip(seqs, results):
+        full = np.zeros((len(s.inputs), len(LABELS)))
+        full[:, [LABELS.index(lab) for lab in labels]] = p
+        if weight > 0:
+            full = mix(full, s.positions, weights=tuple(params.get("neighbours") or ()), weight=weight)
+        proba[list(s.rows)] = full[list(s.places)]
     return list(LABELS), proba
 
 
-def cross_validate(rows: Sequence[LabelledUnit], *, params: dict | None = None, n_jobs: int = 1) -> dict:
-    """Leave-one-document-out scores of a model configuration on labelled rows."""
-    labels, proba = cross_val_proba(rows, params=params, n_jobs=n_jobs)
+def cross_validate(
+    rows: Sequence[LabelledUnit], *, params: dict | None = None, n_jobs: int = 1, documents: Mapping | None = None
+) -> dict:
+    """Leave-one-document-out scores of a model configuration on labelled rows (``documents``: see
+    :func:`cross_val_proba`)."""
+    labels, proba = cross_val_proba(rows, params=params, n_jobs=n_jobs, documents=documents)
     pred = [labels[j] for j in proba.argmax(axis=1)]
     out = score([r.label for r in rows], pred, [r.doc for r in rows])
     out["method"] = "leave-one-document-out"
@@ -218,18 +330,27 @@ def cross_validate(rows: Sequence[LabelledUnit], *, params: dict | None = None, 
     return out
 
 
-def evaluate_model(model: Model, rows: Sequence[LabelledUnit]) -> dict:
-    """Scores of a trained model on labelled rows (documents it should not have seen)."""
-    proba = model.scorer.predict_proba(inputs(rows))
+def evaluate_model(model: Model, rows: Sequence[LabelledUnit], documents: Mapping | None = None) -> dict:
+    """Scores of a trained model on labelled rows (documents it should not have seen).
+
+    Each document is read as tagging reads it: whole, with neighbour context
+    when the model uses it (``documents``: see :func:`sequences`).
+    """
+    proba = np.zeros((len(rows), len(model.labels)))
+    for s in sequences(rows, documents if model.scorer.neighbour_weight > 0 else None):
+        p = model.scorer.predict_proba(s.inputs)
+        if model.scorer.neighbour_weight > 0:
+            p = model.scorer.mix(p, s.positions)
+        proba[list(s.rows)] = p[list(s.places)]
     pred = [model.labels[j] for j in proba.argmax(axis=1)]
     out = score([r.label for r in rows], pred, [r.doc for r in rows])
     out["method"] = f"model {model.path or '(in memory)'} on the given data"
     return out
 
 
-def compare_models(models: Sequence[Model], rows: Sequence[LabelledUnit]) -> dict:
+def compare_models(models: Sequence[Model], rows: Sequence[LabelledUnit], documents: Mapping | None = None) -> dict:
     """Several models on the same data, and the per-label F1 differences against the first."""
-    results = [evaluate_model(m, rows) for m in models]
+    results = [evaluate_model(m, rows, documents) for m in models]
     base = results[0]
     diffs = []
     for r in results[1:]:
@@ -286,6 +407,7 @@ def fit(
     evaluate: bool = True,
     n_jobs: int = 1,
     source: str = "",
+    documents: Mapping | None = None,
 ) -> Model:
     """Train a model on labelled rows; its card records the data hash and cross-validated scores."""
     params = {**DEFAULT_PARAMS, **(params or {})}
@@ -294,7 +416,7 @@ def fit(
         raise TextagsError("the labelled data has only one label; label units of at least two domains")
     scores = None
     if evaluate and len({r.doc for r in rows}) >= 2:
-        scores = cross_validate(rows, params=params, n_jobs=n_jobs)
+        scores = cross_validate(rows, params=params, n_jobs=n_jobs, documents=documents)
         scores.pop("confusion", None)
     tagger = Tagger(**params).fit(inputs(rows), [r.label for r in rows])
     scorer = tagger.to_scorer()
@@ -329,6 +451,7 @@ def train(
     params: dict | None = None,
     evaluate: bool = True,
     n_jobs: int = 1,
+    documents: str | os.PathLike | None = None,
 ) -> TrainResult:
     """Train on labelled files (and the bundled corpus) and save the model to ``out``.
 
@@ -344,7 +467,8 @@ def train(
     rows, skipped = gather(paths, base)
     sources = ([f"bundled corpus ({bundled_data_dir().name})"] if base == "bundled" else []) + [str(p) for p in paths]
     source = ", ".join(sources)
-    model = fit(rows, params=params, evaluate=evaluate, n_jobs=n_jobs, source=source)
+    reports = load_documents(rows, documents) if evaluate else None
+    model = fit(rows, params=params, evaluate=evaluate, n_jobs=n_jobs, source=source, documents=reports)
     path = None
     if out is not None:
         path = save_model(model.scorer, model.card, out, force=force)
@@ -366,6 +490,7 @@ def audit(
     threshold: float = 0.2,
     n_jobs: int = 1,
     top: int | None = None,
+    documents: Mapping | None = None,
 ) -> list[dict]:
     """Likely label errors: units whose given label gets a low cross-validated probability.
 
@@ -373,7 +498,7 @@ def audit(
     given label has probability below ``threshold`` while another label is
     the model's choice are listed, worst first.
     """
-    labels, proba = cross_val_proba(rows, params=params, n_jobs=n_jobs)
+    labels, proba = cross_val_proba(rows, params=params, n_jobs=n_jobs, documents=documents)
     out = []
     for r, p in zip(rows, proba):
         given = p[labels.index(r.label)]

@@ -97,6 +97,14 @@ class Tagger:
     userdict : tuple of str
         Extra policy terms for jieba.
     random_state : int
+    neighbours : tuple of float
+        Weights of the units one, two ... places away in the neighbour
+        context of a document (:mod:`textags.neighbours`).
+    neighbour_weight : float
+        Share of the neighbours in a unit's probabilities when a whole
+        document is tagged; 0 scores every unit on its own.  The pipeline
+        itself scores units one by one; the mix is applied to a document's
+        probabilities afterwards.
 
     Notes
     -----
@@ -116,6 +124,8 @@ class Tagger:
         min_df: int = 1,
         userdict: tuple[str, ...] = (),
         random_state: int = 0,
+        neighbours: tuple[float, ...] = (1.0, 0.5),
+        neighbour_weight: float = 0.0,
     ):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -126,6 +136,8 @@ class Tagger:
         self.min_df = min_df
         self.userdict = userdict
         self.random_state = random_state
+        self.neighbours = neighbours
+        self.neighbour_weight = neighbour_weight
 
     def get_params(self) -> dict:
         return {
@@ -140,6 +152,8 @@ class Tagger:
                 "min_df",
                 "userdict",
                 "random_state",
+                "neighbours",
+                "neighbour_weight",
             )
         }
 
@@ -192,6 +206,8 @@ class Tagger:
             raise ValueError("need at least two different labels to train")
         if not (self.C > 0):
             raise ValueError("C must be positive")
+        if not 0 <= self.neighbour_weight <= 1:
+            raise ValueError("neighbour_weight must lie between 0 and 1")
         try:
             self.pipeline_ = self.build_pipeline().fit(list(inputs), list(labels))
         except ValueError as exc:
@@ -408,6 +424,18 @@ class Scorer:
         self._names = None
         self._coef_mean = None
 
+    @property
+    def neighbour_weight(self) -> float:
+        """Share of the neighbours in a document's probabilities (0 for models without neighbour context)."""
+        return float(self.params.get("neighbour_weight") or 0.0)
+
+    def mix(self, probs: np.ndarray, positions: Sequence[int] | None = None) -> np.ndarray:
+        """One document's probabilities mixed with the neighbours' (:func:`textags.neighbours.mix`)."""
+        from .neighbours import mix
+
+        weights = tuple(self.params.get("neighbours") or ())
+        return mix(probs, positions, weights=weights, weight=self.neighbour_weight)
+
     def _vocab_of(self, i: int) -> dict:
         if self._vocab[i] is None:
             self._vocab[i] = {t: j for j, t in enumerate(self.blocks[i].terms.tolist())}
@@ -602,28 +630,48 @@ class Model:
         contexts = contexts if contexts is not None else [""] * len(texts)
         return self.scorer.predict_proba(tokenize.join_context(t, c) for t, c in zip(texts, contexts))
 
-    def tag_texts(self, texts: Sequence[str], contexts: Sequence[str] | None = None, terms: int = 5) -> list[Tag]:
-        """A :class:`Tag` for each text."""
+    def tag_texts(
+        self,
+        texts: Sequence[str],
+        contexts: Sequence[str] | None = None,
+        terms: int = 5,
+        *,
+        neighbours: bool = False,
+    ) -> list[Tag]:
+        """A :class:`Tag` for each text.
+
+        With ``neighbours``, the texts are one document's units in reading
+        order and each unit's probabilities are mixed with its neighbours'
+        (:mod:`textags.neighbours`, weights from the model's parameters);
+        ``Tag.alone`` then holds the label the text gets on its own.
+        Without, every text is scored on its own.
+        """
         contexts = list(contexts) if contexts is not None else [""] * len(texts)
         docs = [tokenize.join_context(t, c) for t, c in zip(texts, contexts)]
         feats = self.scorer.batch_features(docs)
         probs = self.scorer.scores(feats, len(docs))
+        labels = self.labels
+        alone: list = [None] * len(docs)
+        if neighbours and self.scorer.neighbour_weight > 0:
+            alone = [labels[j] for j in probs.argmax(axis=1).tolist()]
+            probs = self.scorer.mix(probs)
         best = probs.argmax(axis=1)
         tops = self.scorer.batch_top_terms(feats, best, terms)
-        labels = self.labels
         return [
-            Tag(labels[b], p[b], dict(zip(labels, p)), top) for b, p, top in zip(best.tolist(), probs.tolist(), tops)
+            Tag(labels[b], p[b], dict(zip(labels, p)), top, a)
+            for b, p, top, a in zip(best.tolist(), probs.tolist(), tops, alone)
         ]
 
-    def tag(self, doc, *, terms: int = 5) -> Document:
+    def tag(self, doc, *, terms: int = 5, neighbours: bool = True) -> Document:
         """Tag a document: a :class:`Document`, a report's text, or a file path.
 
         Every heading and body unit gets a :class:`Tag`; footnotes, tables
-        and furniture are left untagged.
+        and furniture are left untagged.  Each unit is read with its
+        neighbours (see :meth:`tag_texts`) unless ``neighbours=False``.
         """
         doc = as_document(doc)
         coded = doc.coded_units
-        tags = self.tag_texts([u.text for u in coded], [context_of(u) for u in coded], terms)
+        tags = self.tag_texts([u.text for u in coded], [context_of(u) for u in coded], terms, neighbours=neighbours)
         return doc.with_tags({u.index: t for u, t in zip(coded, tags)})
 
     def explain(self, text: str, context: str = "", terms: int = 10) -> Tag:

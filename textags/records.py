@@ -29,12 +29,16 @@ def unit_record(doc: Document, u: Unit) -> dict:
 
 
 def tag_fields(tag) -> dict:
-    return {
+    """A tag as record fields: label, confidence, probs, terms (and ``alone``, when neighbours were read)."""
+    out = {
         "label": tag.label,
         "confidence": round(tag.confidence, 4),
         "probs": {k: round(v, 4) for k, v in tag.probs.items()},
         "terms": [t for t, _ in tag.terms],
     }
+    if tag.alone is not None:
+        out["alone"] = tag.alone
+    return out
 
 
 def unit_records(doc: Document, coded_only: bool = False) -> list[dict]:
