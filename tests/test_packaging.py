@@ -24,6 +24,9 @@ def test_wheel_installs_into_a_fresh_venv_and_tags_from_another_directory(tmp_pa
     names = zipfile.ZipFile(wheel).namelist()
     assert "textags/models/card.json" in names and any(n.startswith("textags/models/model-") for n in names)
     assert any(n.startswith("textags/corpus/") and n.endswith(".csv") for n in names)
+    # the reports behind the labels, read whole for neighbour context when evaluating
+    assert "textags/reports/documents.csv" in names
+    assert sum(n.startswith("textags/reports/raw/") and n.endswith((".txt", ".md")) for n in names) >= 88
 
     env = tmp_path / "venv"
     # the libraries textags needs come from this interpreter; textags itself only from the wheel
@@ -49,3 +52,15 @@ def test_wheel_installs_into_a_fresh_venv_and_tags_from_another_directory(tmp_pa
     assert out["label"] == "party"
     r = subprocess.run([str(env / "bin" / "textags"), "info"], capture_output=True, text=True, cwd=elsewhere)
     assert r.returncode == 0 and json.loads(r.stdout)["path"].startswith(str(env))
+    code = (
+        "import json\n"
+        "from textags.learn import bundled_data_dir, load_documents\n"
+        "from textags.labels import read_labelled\n"
+        "rows, _ = read_labelled([bundled_data_dir()])\n"
+        "docs = load_documents(rows)\n"
+        "print(json.dumps({'reports': len(docs), 'docs': len({r.doc for r in rows}), 'where': str(bundled_data_dir())}))\n"
+    )
+    r = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=elsewhere)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = json.loads(r.stdout)
+    assert out["reports"] == out["docs"] == 87 and out["where"].startswith(str(env)), out

@@ -48,9 +48,12 @@ def _table(path: str) -> dict:
 
 
 def bundled_documents_csv() -> Path | None:
-    """``data/documents.csv`` of a source checkout, when there is one."""
-    p = Path(__file__).resolve().parent.parent / "data" / "documents.csv"
-    return p if p.exists() else None
+    """The documents table of the bundled reports: installed (``textags/reports``) or of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for p in (here / "reports" / "documents.csv", here.parent / "data" / "documents.csv"):
+        if p.exists():
+            return p
+    return None
 
 
 def doc_info(doc, documents_csv: str | Path | None = None) -> dict[str, str]:
