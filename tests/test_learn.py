@@ -322,3 +322,15 @@ def test_term_counts_equal_the_analyzers_counts(street_rows, words, chars):
         want = CountVectorizer(analyzer=vec.analyzer, dtype=np.float64).fit_transform(x).tocsr()
         assert counts.shape == want.shape
         assert abs(counts - want).max() == 0
+
+
+def test_evaluate_reads_the_reports_whole_unless_told_not_to(run_cli):
+    files = [DATA / "labelled" / f"{p.stem}.csv" for p in STREET[:2]]
+    code, stdout, err = run_cli("evaluate", *files, "--format", "json")
+    assert code == 0, err
+    mixed = json.loads(stdout)
+    code, stdout, err = run_cli("evaluate", *files, "--format", "json", "--no-neighbours")
+    assert code == 0, err
+    alone = json.loads(stdout)
+    assert (mixed["reports_read"], alone["reports_read"]) == (2, 0)
+    assert mixed["units"] == alone["units"] and mixed["accuracy"] != alone["accuracy"]

@@ -142,23 +142,31 @@ def pivot(rows: list[dict], measure: str = "units") -> list[dict]:
 
 
 def evaluate(
-    data: Sequence[str] = (), models: Sequence[str] | None = None, *, jobs: int = 1, documents: str | None = None
+    data: Sequence[str] = (),
+    models: Sequence[str] | None = None,
+    *,
+    jobs: int = 1,
+    documents: str | None = None,
+    neighbours: bool = True,
 ) -> dict:
     """Leave-one-document-out scores on ``data`` (default: the bundled corpus), or given models on it.
 
     The labelled documents' reports, where found (the bundled ones, and those
-    in the ``documents`` table), are read whole for neighbour context.
+    in the ``documents`` table), are read whole for neighbour context;
+    ``neighbours=False`` scores every unit on its own text instead.
     """
     from .labels import read_labelled
     from .learn import bundled_data_dir, compare_models, cross_validate, dedupe, load_documents
 
     rows, skipped = read_labelled(list(data) or [bundled_data_dir()])
     rows = dedupe(rows)
-    reports = load_documents(rows, documents)
+    reports = load_documents(rows, documents) if neighbours else {}
     if models:
-        result = compare_models([_model(m) for m in models], rows, reports)
+        result = compare_models([_model(m) for m in models], rows, reports, neighbours=neighbours)
     else:
-        result = cross_validate(rows, n_jobs=jobs, documents=reports)
+        result = cross_validate(
+            rows, n_jobs=jobs, documents=reports, params=None if neighbours else {"neighbour_weight": 0.0}
+        )
     result["reports_read"] = len(reports)
     result["skipped_empty_labels"] = skipped
     result["data"] = [str(d) for d in data] or ["bundled corpus"]

@@ -129,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="score this model on DATA (repeat to compare models side by side)",
     )
     p.add_argument("--jobs", type=_count(1), default=1, metavar="N")
+    p.add_argument("--no-neighbours", action="store_true", help="score every unit on its own text")
     p.add_argument(
         "--documents",
         metavar="CSV",
@@ -361,7 +362,7 @@ def cmd_evaluate(a) -> int:
     from .api import evaluate
     from .output import open_output
 
-    result = evaluate(a.data, a.model, jobs=a.jobs, documents=a.documents)
+    result = evaluate(a.data, a.model, jobs=a.jobs, documents=a.documents, neighbours=not a.no_neighbours)
     with open_output(a.output, a.force) as out:
         if a.format == "json":
             out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")

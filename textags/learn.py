@@ -330,16 +330,20 @@ def cross_validate(
     return out
 
 
-def evaluate_model(model: Model, rows: Sequence[LabelledUnit], documents: Mapping | None = None) -> dict:
+def evaluate_model(
+    model: Model, rows: Sequence[LabelledUnit], documents: Mapping | None = None, *, neighbours: bool = True
+) -> dict:
     """Scores of a trained model on labelled rows (documents it should not have seen).
 
     Each document is read as tagging reads it: whole, with neighbour context
-    when the model uses it (``documents``: see :func:`sequences`).
+    when the model uses it (``documents``: see :func:`sequences`), unless
+    ``neighbours=False``.
     """
+    mixed = neighbours and model.scorer.neighbour_weight > 0
     proba = np.zeros((len(rows), len(model.labels)))
-    for s in sequences(rows, documents if model.scorer.neighbour_weight > 0 else None):
+    for s in sequences(rows, documents if mixed else None):
         p = model.scorer.predict_proba(s.inputs)
-        if model.scorer.neighbour_weight > 0:
+        if mixed:
             p = model.scorer.mix(p, s.positions)
         proba[list(s.rows)] = p[list(s.places)]
     pred = [model.labels[j] for j in proba.argmax(axis=1)]
@@ -348,9 +352,11 @@ def evaluate_model(model: Model, rows: Sequence[LabelledUnit], documents: Mappin
     return out
 
 
-def compare_models(models: Sequence[Model], rows: Sequence[LabelledUnit], documents: Mapping | None = None) -> dict:
+def compare_models(
+    models: Sequence[Model], rows: Sequence[LabelledUnit], documents: Mapping | None = None, *, neighbours: bool = True
+) -> dict:
     """Several models on the same data, and the per-label F1 differences against the first."""
-    results = [evaluate_model(m, rows, documents) for m in models]
+    results = [evaluate_model(m, rows, documents, neighbours=neighbours) for m in models]
     base = results[0]
     diffs = []
     for r in results[1:]:
