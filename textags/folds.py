@@ -78,40 +78,40 @@ def _char_counts(strings: Sequence[str], lo: int, hi: int):
     (a prefix first), so the sorted unique integers are scikit-learn's
     sorted vocabulary.  Strings hold letters and digits only, never U+0000.
     """
+    from .model import ngram_starts
+
     lengths = np.fromiter((len(x) for x in strings), dtype=np.int64, count=len(strings))
     codes = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    unit = np.repeat(np.arange(len(strings)), lengths)
-    left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(codes))  # characters to the unit's end
     keys, units = [], []
     for n in range(lo, hi + 1):
-        ok = np.nonzero(left >= n)[0]
-        key = np.zeros(len(ok), dtype=np.int64)
+        start, unit = ngram_starts(lengths, n)
+        key = np.zeros(len(start), dtype=np.int64)
         for k in range(n):
-            key |= codes[ok + k] << (21 * (2 - k))
+            key |= codes[start + k] << (21 * (2 - k))
         keys.append(key)
-        units.append(unit[ok])
+        units.append(unit)
     vocab, cols = np.unique(np.concatenate(keys), return_inverse=True)
     return _csr(np.concatenate(units), cols.ravel(), len(strings), len(vocab))
 
 
 def _word_counts(tokens: Sequence[Sequence[str]], lo: int, hi: int):
     """Counts of the word n-grams (``hi`` <= 3) of each token list, columns in sorted-term order."""
+    from .model import ngram_starts
+
     ids: dict[str, int] = {}
     flat = np.fromiter((ids.setdefault(t, len(ids)) + 1 for toks in tokens for t in toks), dtype=np.int64)
     lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
-    unit = np.repeat(np.arange(len(tokens)), lengths)
-    left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(flat))
     base = len(ids) + 1
     if base**hi >= 2**62:  # the packed keys would overflow: let the analyzer count
         return None
     keys, units = [], []
     for n in range(lo, hi + 1):
-        ok = np.nonzero(left >= n)[0]
-        key = np.zeros(len(ok), dtype=np.int64)
+        start, unit = ngram_starts(lengths, n)
+        key = np.zeros(len(start), dtype=np.int64)
         for k in range(n):
-            key = key * base + flat[ok + k]
+            key = key * base + flat[start + k]
         keys.append(key * base ** (hi - n))  # 0-padded, so n-grams of different lengths never meet
-        units.append(unit[ok])
+        units.append(unit)
     uniq, cols = np.unique(np.concatenate(keys), return_inverse=True)
     # the terms as scikit-learn names them, sorted as it sorts them
     words = [""] + list(ids)

@@ -359,28 +359,39 @@ class _WordIndex:
         return _ngrams_in(flat, lengths, self.tables, lo, hi, int(self.size))
 
 
+def ngram_starts(lengths: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Where the n-grams of concatenated units start, and their unit: none crosses into the next unit.
+
+    ``lengths`` are the units' lengths (in items: characters or tokens).
+
+    >>> ngram_starts(np.array([3, 1, 2]), 2)
+    (array([0, 1, 4]), array([0, 0, 2]))
+    """
+    lengths = np.asarray(lengths, dtype=np.int64)
+    left = np.repeat(np.cumsum(lengths), lengths) - np.arange(int(lengths.sum()))  # items to the unit's end
+    start = np.flatnonzero(left >= n)
+    return start, np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)[start]
+
+
 def _ngrams_in(flat: np.ndarray, lengths: np.ndarray, tables: dict, lo: int, hi: int, base: int):
     """(unit, col) of the n-grams of ``flat`` items (``lengths`` per unit; -1 unknown) found in ``tables``.
 
     An n-gram's code is its items' codes written in base ``base``; n-grams
     never cross from one unit into the next.
     """
-    total = len(flat)
     units, cols = [], []
-    if total:
-        unit_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        end_of = np.repeat(np.cumsum(lengths), lengths)
+    if len(flat):
         for n in range(lo, hi + 1):
-            if n not in tables or total < n:
+            if n not in tables:
                 continue
-            start = np.flatnonzero(np.arange(total - n + 1) + n <= end_of[: total - n + 1])
+            start, unit = ngram_starts(lengths, n)
             known = np.ones(len(start), dtype=bool)
             key = np.zeros(len(start), dtype=np.uint64)
             for k in range(n):
                 part = flat[start + k]
                 known &= part >= 0
                 key = key * np.uint64(base) + np.maximum(part, 0).astype(np.uint64)
-            u, c = _lookup(tables[n], key[known], unit_of[start][known])
+            u, c = _lookup(tables[n], key[known], unit[known])
             units.append(u)
             cols.append(c)
     if not units:
