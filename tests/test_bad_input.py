@@ -8,7 +8,7 @@ import sys
 import zipfile
 
 import pytest
-from conftest import STREET
+from conftest import DATA, STREET
 
 
 def one_line(err: str) -> str:
@@ -111,6 +111,17 @@ def test_unknown_command_and_option_are_one_line(run_cli):
 def test_bad_model_path_is_one_line(run_cli, tmp_path):
     code, _, err = run_cli("tag", STREET[1], "--model", tmp_path / "nomodel")
     assert code == 2 and "no such model" in one_line(err)
+
+
+@pytest.mark.parametrize("command", ["evaluate", "audit", "train"])
+def test_a_missing_documents_table_is_one_line(run_cli, tmp_path, command):
+    missing = tmp_path / "nope.csv"
+    data = DATA / "labelled" / f"{STREET[1].stem}.csv"
+    extra = ["-o", str(tmp_path / "m")] if command == "train" else []
+    code, _, err = run_cli(command, data, "--documents", missing, *extra)
+    assert code == 2
+    assert one_line(err) == f"textags: {missing}: no such documents table; give a CSV with columns id and file"
+    assert not (tmp_path / "m").exists()
 
 
 def test_empty_sentence_for_explain(run_cli):

@@ -40,19 +40,23 @@ def test_wheel_installs_into_a_fresh_venv_and_tags_from_another_directory(tmp_pa
     assert r.returncode == 0, r.stderr[-2000:]
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    code = (
+
+    def run_python(code: str) -> dict:
+        """Run ``code`` with the venv's Python from another directory; its JSON output."""
+        r = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=elsewhere)
+        assert r.returncode == 0, r.stderr[-2000:]
+        return json.loads(r.stdout)
+
+    out = run_python(
         "import json, textags\n"
         "doc = textags.tag('坚持党管武装，有效落实民兵整组任务。')\n"
         "print(json.dumps({'file': textags.__file__, 'label': doc.coded_units[0].tag.label}))\n"
     )
-    r = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=elsewhere)
-    assert r.returncode == 0, r.stderr[-2000:]
-    out = json.loads(r.stdout)
     assert out["file"].startswith(str(env)), out
     assert out["label"] == "party"
     r = subprocess.run([str(env / "bin" / "textags"), "info"], capture_output=True, text=True, cwd=elsewhere)
     assert r.returncode == 0 and json.loads(r.stdout)["path"].startswith(str(env))
-    code = (
+    out = run_python(
         "import json\n"
         "from textags.learn import bundled_data_dir, load_documents\n"
         "from textags.labels import read_labelled\n"
@@ -60,7 +64,4 @@ def test_wheel_installs_into_a_fresh_venv_and_tags_from_another_directory(tmp_pa
         "docs = load_documents(rows)\n"
         "print(json.dumps({'reports': len(docs), 'docs': len({r.doc for r in rows}), 'where': str(bundled_data_dir())}))\n"
     )
-    r = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=elsewhere)
-    assert r.returncode == 0, r.stderr[-2000:]
-    out = json.loads(r.stdout)
     assert out["reports"] == out["docs"] == 87 and out["where"].startswith(str(env)), out

@@ -60,6 +60,15 @@ def _add_model(p):
     p.add_argument("--model", metavar="PATH", help="model directory (default: the shipped model)")
 
 
+def _add_documents(p):
+    p.add_argument(
+        "--documents",
+        metavar="CSV",
+        help="table (id,file under raw/ beside it) of the labelled documents' reports, read for neighbour "
+        "context (the bundled reports are always known)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -130,12 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--jobs", type=_count(1), default=1, metavar="N")
     p.add_argument("--no-neighbours", action="store_true", help="score every unit on its own text")
-    p.add_argument(
-        "--documents",
-        metavar="CSV",
-        help="table (id,file under raw/ beside it) of the labelled documents' reports, read for neighbour "
-        "context (the bundled reports are always known)",
-    )
+    _add_documents(p)
     _add_output(p, ["table", "json"], "table")
 
     p = sub.add_parser("train", help="train a model on labelled files")
@@ -150,12 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing model in MODEL_DIR")
     p.add_argument("--no-eval", action="store_true", help="skip the leave-one-document-out evaluation")
     p.add_argument("--jobs", type=_count(1), default=1, metavar="N")
-    p.add_argument(
-        "--documents",
-        metavar="CSV",
-        help="table (id,file under raw/ beside it) of the labelled documents' reports, read for neighbour "
-        "context (the bundled reports are always known)",
-    )
+    _add_documents(p)
 
     p = sub.add_parser("label", help="write a labelling sheet for new reports, most informative units first")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -173,12 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--top", type=_count(1), default=50, metavar="N")
     p.add_argument("--jobs", type=_count(1), default=1, metavar="N")
-    p.add_argument(
-        "--documents",
-        metavar="CSV",
-        help="table (id,file under raw/ beside it) of the labelled documents' reports, read for neighbour "
-        "context (the bundled reports are always known)",
-    )
+    _add_documents(p)
     _add_output(p, ["table", "jsonl", "csv"], "table")
 
     p = sub.add_parser("report", help="write a self-contained HTML report of tagged documents")
