@@ -7,11 +7,13 @@ the other provincial reports of 2025 and national reports from 1954 to
 2025, places and years outside the first round.  This is the check that the
 leave-one-document-out figure is an honest forecast.
 
-Run: python benchmarks/holdout.py
+Run: python benchmarks/holdout.py [--no-rules]
+(``--no-rules``: the model alone, without the codebook rules of textags/rules.py)
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -26,6 +28,9 @@ from textags.learn import dedupe, evaluate_model, fit, load_documents  # noqa: E
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--no-rules", action="store_true", help="score the model alone, without the codebook rules")
+    args = ap.parse_args()
     warnings.simplefilter("ignore")
     selection = set(json.loads((ROOT / "data" / "selection.json").read_text(encoding="utf-8"))["selection_documents"])
     rows, _ = read_labelled([ROOT / "data" / "labelled"])
@@ -34,7 +39,8 @@ def main() -> None:
     test = [r for r in rows if r.doc not in selection]
     t = time.time()
     model = fit(train, evaluate=False)
-    s = evaluate_model(model, test, load_documents(test))  # each test report read whole, as tagging reads it
+    # each test report read whole, as tagging reads it
+    s = evaluate_model(model, test, load_documents(test), rules=not args.no_rules)
     print(
         f"trained on {len(train)} units of {len({r.doc for r in train})} documents; "
         f"scored on {len(test)} units of {len({r.doc for r in test})} unseen documents ({time.time() - t:.0f} s)"

@@ -241,7 +241,7 @@ def test_cross_validation_predicts_like_a_pipeline_fitted_on_each_fold(street_ro
 
     from textags.learn import cross_val_proba, inputs
 
-    labels, proba = cross_val_proba(street_rows, n_jobs=2, params={"neighbour_weight": 0.0})
+    labels, proba = cross_val_proba(street_rows, n_jobs=2, params={"neighbour_weight": 0.0, "rules": False})
     x = inputs(street_rows)
     for held, tagger in _fold_pipelines(street_rows):
         test = [i for i, r in enumerate(street_rows) if r.doc == held]
@@ -260,6 +260,7 @@ def test_cross_validation_reads_each_held_out_report_whole_with_its_neighbours(s
     from textags.learn import DEFAULT_PARAMS, cross_val_proba, load_documents
     from textags.model import context_of
     from textags.neighbours import mix
+    from textags.rules import settle
     from textags.tokenize import join_context
 
     reports = load_documents(street_rows)
@@ -270,7 +271,14 @@ def test_cross_validation_reads_each_held_out_report_whole_with_its_neighbours(s
     for held, tagger in _fold_pipelines(street_rows):
         coded = load(reports[held].path).coded_units
         p = tagger.pipeline_.predict_proba([join_context(u.text, context_of(u)) for u in coded])
-        p = mix(p, weights=DEFAULT_PARAMS["neighbours"], weight=DEFAULT_PARAMS["neighbour_weight"])
+        p, _ = settle(  # the codebook rules, then the neighbours, as tagging applies them
+            p,
+            [u.text for u in coded],
+            list(tagger.pipeline_.classes_),
+            mix=lambda q, pos: mix(
+                q, pos, weights=DEFAULT_PARAMS["neighbours"], weight=DEFAULT_PARAMS["neighbour_weight"]
+            ),
+        )
         place = {u.index: k for k, u in enumerate(coded)}
         test = [i for i, r in enumerate(street_rows) if r.doc == held]
         want = p[[place[street_rows[i].index] for i in test]]

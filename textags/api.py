@@ -23,12 +23,14 @@ def _model(model):
     return model if isinstance(model, Model) else load_model(model)
 
 
-def _tag_one(path: str, model_path, terms: int, coded_only: bool, neighbours: bool = True) -> list[dict]:
+def _tag_one(
+    path: str, model_path, terms: int, coded_only: bool, neighbours: bool = True, rules: bool = True
+) -> list[dict]:
     from . import load
     from .records import unit_records
 
     model = _model(model_path)
-    doc = model.tag(load(path), terms=terms, neighbours=neighbours)
+    doc = model.tag(load(path), terms=terms, neighbours=neighbours, rules=rules)
     return unit_records(doc, coded_only=coded_only)
 
 
@@ -40,11 +42,13 @@ def tag_files(
     terms: int = 5,
     coded_only: bool = True,
     neighbours: bool = True,
+    rules: bool = True,
 ) -> Iterator[list[dict]]:
     """Tag files one by one (or ``jobs`` at a time, same order); yield each file's unit records.
 
     Each unit is read with its neighbours unless ``neighbours=False``
-    (see :mod:`textags.neighbours`).
+    (see :mod:`textags.neighbours`), and the model's codebook rules apply
+    unless ``rules=False`` (see :mod:`textags.rules`).
 
     Records stream file by file, so memory stays flat however many files.
     """
@@ -62,12 +66,12 @@ def tag_files(
 
                 read(p)  # raises the one-line error
         yield from Parallel(n_jobs=jobs, return_as="generator")(
-            delayed(_tag_one)(p, model, terms, coded_only, neighbours) for p in paths
+            delayed(_tag_one)(p, model, terms, coded_only, neighbours, rules) for p in paths
         )
         return
     model = _model(model)
     for p in paths:
-        yield _tag_one(p, model, terms, coded_only, neighbours)
+        yield _tag_one(p, model, terms, coded_only, neighbours, rules)
 
 
 def read_lines(path: str) -> list[str]:
@@ -85,8 +89,9 @@ def read_lines(path: str) -> list[str]:
     return [ln for ln in lines if ln]
 
 
-def tag_lines(paths: Sequence[str], model=None, terms: int = 5) -> Iterator[list[dict]]:
-    """Tag pre-split units: every non-empty line of each file is one unit, in order."""
+def tag_lines(paths: Sequence[str], model=None, terms: int = 5, *, rules: bool = True) -> Iterator[list[dict]]:
+    """Tag pre-split units: every non-empty line of each file is one unit, in order (each on its own;
+    the model's codebook rules apply unless ``rules=False``)."""
     from .records import line_records
 
     model = _model(model)
@@ -94,7 +99,9 @@ def tag_lines(paths: Sequence[str], model=None, terms: int = 5) -> Iterator[list
         lines = read_lines(p)
         if not lines:
             raise TextagsError("has no non-empty lines to tag", "<stdin>" if p == "-" else p)
-        yield line_records("stdin" if p == "-" else Path(p).stem, lines, model.tag_texts(lines, None, terms))
+        yield line_records(
+            "stdin" if p == "-" else Path(p).stem, lines, model.tag_texts(lines, None, terms, rules=rules)
+        )
 
 
 def summarize(paths: Sequence[str], model=None, *, by: str = "document", n_boot: int = 1000):
@@ -148,12 +155,15 @@ def evaluate(
     jobs: int = 1,
     documents: str | None = None,
     neighbours: bool = True,
+    rules: bool = True,
 ) -> dict:
     """Leave-one-document-out scores on ``data`` (default: the bundled corpus), or given models on it.
 
     The labelled documents' reports, where found (the bundled ones, and those
     in the ``documents`` table), are read whole for neighbour context;
-    ``neighbours=False`` scores every unit on its own text instead.
+    ``neighbours=False`` scores every unit on its own text instead, and
+    ``rules=False`` leaves the codebook rules out (:mod:`textags.rules`):
+    the model's own figures.
     """
     from .labels import read_labelled
     from .learn import bundled_data_dir, compare_models, cross_validate, dedupe, load_documents
@@ -162,11 +172,10 @@ def evaluate(
     rows = dedupe(rows)
     reports = load_documents(rows, documents) if neighbours else {}
     if models:
-        result = compare_models([_model(m) for m in models], rows, reports, neighbours=neighbours)
+        result = compare_models([_model(m) for m in models], rows, reports, neighbours=neighbours, rules=rules)
     else:
-        result = cross_validate(
-            rows, n_jobs=jobs, documents=reports, params=None if neighbours else {"neighbour_weight": 0.0}
-        )
+        params = ({} if neighbours else {"neighbour_weight": 0.0}) | ({} if rules else {"rules": False})
+        result = cross_validate(rows, n_jobs=jobs, documents=reports, params=params)
     result["reports_read"] = len(reports)
     result["skipped_empty_labels"] = skipped
     result["data"] = [str(d) for d in data] or ["bundled corpus"]

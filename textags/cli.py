@@ -99,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="score every unit on its own text (default: mixed with its neighbours' scores; --lines lines are always on their own)",
     )
+    _add_no_rules(p)
     _add_model(p)
     _add_output(p, ["table", "jsonl", "csv"], "table")
 
@@ -139,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--jobs", type=_count(1), default=1, metavar="N")
     p.add_argument("--no-neighbours", action="store_true", help="score every unit on its own text")
+    _add_no_rules(p)
     _add_documents(p)
     _add_output(p, ["table", "json"], "table")
 
@@ -239,19 +241,33 @@ def cmd_segment(a) -> int:
     return EXIT_OK
 
 
+def _add_no_rules(p) -> None:
+    p.add_argument(
+        "--no-rules",
+        action="store_true",
+        help="leave out the codebook rules (responsibility notes and lone list markers are other): the model alone",
+    )
+
+
 def cmd_tag(a) -> int:
     from .api import tag_files, tag_lines
     from .output import open_output, write_csv, write_jsonl, write_table
 
     columns = ["doc", "index", "kind", "label", "confidence", "text"]
-    csv_columns = ["doc", "index", "kind", "section", "text", "label", "confidence", "probs", "terms", "alone"]
+    csv_columns = ["doc", "index", "kind", "section", "text", "label", "confidence", "probs", "terms", "alone", "rule"]
     with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
         first = True
         batches = (
-            tag_lines(a.files, a.model)
+            tag_lines(a.files, a.model, rules=not a.no_rules)
             if a.lines
             else tag_files(
-                a.files, a.model, jobs=a.jobs, terms=a.terms, coded_only=not a.all, neighbours=not a.no_neighbours
+                a.files,
+                a.model,
+                jobs=a.jobs,
+                terms=a.terms,
+                coded_only=not a.all,
+                neighbours=not a.no_neighbours,
+                rules=not a.no_rules,
             )
         )
         for records in batches:
@@ -329,7 +345,8 @@ def cmd_explain(a) -> int:
                         "confidence": round(tag.confidence, 4),
                         "probs": {k: round(v, 4) for k, v in tag.probs.items()},
                         "terms": [{"term": t, "weight": w} for t, w in tag.terms],
-                    },
+                    }
+                    | ({"rule": tag.rule} if tag.rule else {}),
                     ensure_ascii=False,
                     indent=2,
                 )
@@ -339,7 +356,10 @@ def cmd_explain(a) -> int:
             out.write(f"label: {tag.label}  ({tag.confidence:.1%})\n")
             for k, v in sorted(tag.probs.items(), key=lambda kv: -kv[1]):
                 out.write(f"  {k:<11}{v:7.1%}  {'#' * round(v * 40)}\n")
-            out.write("terms: " + ", ".join(f"{t} ({w:+.3f})" for t, w in tag.terms) + "\n")
+            if tag.rule:
+                out.write(f"rule: {tag.rule} (a codebook rule settles this unit; see textags.rules)\n")
+            else:
+                out.write("terms: " + ", ".join(f"{t} ({w:+.3f})" for t, w in tag.terms) + "\n")
     return EXIT_OK
 
 
@@ -356,7 +376,9 @@ def cmd_evaluate(a) -> int:
     from .api import evaluate
     from .output import open_output
 
-    result = evaluate(a.data, a.model, jobs=a.jobs, documents=a.documents, neighbours=not a.no_neighbours)
+    result = evaluate(
+        a.data, a.model, jobs=a.jobs, documents=a.documents, neighbours=not a.no_neighbours, rules=not a.no_rules
+    )
     with open_output(a.output, a.force) as out:
         if a.format == "json":
             out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")

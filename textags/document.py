@@ -48,6 +48,10 @@ class Tag:
         The label the unit's text gets on its own, when the unit was read
         with its neighbours (:mod:`textags.neighbours`); None otherwise.
         Where it differs from ``label``, the neighbours decided.
+    rule : str or None
+        The codebook rule that settled the label (:mod:`textags.rules`;
+        ``probs`` then give ``other`` 1 and ``terms`` are empty); None when
+        the model decided.
     """
 
     label: str
@@ -55,6 +59,7 @@ class Tag:
     probs: Mapping[str, float]
     terms: tuple[tuple[str, float], ...] = ()
     alone: str | None = None
+    rule: str | None = None
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ DEFAULT_PARAMS = {
     "random_state": 0,
     "neighbours": (1.0, 0.5),
     "neighbour_weight": 0.5,
+    "rules": True,
 }
 
 
@@ -265,9 +266,13 @@ def cross_val_proba(
     document is scored whole -- every unit of its report when ``documents``
     holds it (see :func:`sequences`) -- and mixed as tagging mixes it.
 
+    With ``params["rules"]`` the codebook rules settle the units they name
+    (:mod:`textags.rules`), as in tagging.
+
     Returns the label order and an array (n_rows, n_labels).
     """
     from .neighbours import mix
+    from .rules import settle
 
     params = {**DEFAULT_PARAMS, **(params or {})}
     weight = float(params.get("neighbour_weight") or 0.0)
@@ -307,12 +312,19 @@ def cross_val_proba(
         results = [None] * len(splits)
         for i, chunk in enumerate(chunks):
             results[i::k] = chunk
+
+    def mixer(p, positions):
+        return mix(p, positions, weights=tuple(params.get("neighbours") or ()), weight=weight)
+
     proba = np.zeros((len(rows), len(LABELS)))
     for s, (labels, p) in zip(seqs, results):
         full = np.zeros((len(s.inputs), len(LABELS)))
         full[:, [LABELS.index(lab) for lab in labels]] = p
-        if weight > 0:
-            full = mix(full, s.positions, weights=tuple(params.get("neighbours") or ()), weight=weight)
+        if params.get("rules"):
+            texts = [tokenize.split_context(x)[0] for x in s.inputs]
+            full, _ = settle(full, texts, LABELS, mix=mixer if weight > 0 else None, positions=s.positions)
+        elif weight > 0:
+            full = mixer(full, s.positions)
         proba[list(s.rows)] = full[list(s.places)]
     return list(LABELS), proba
 
@@ -331,20 +343,25 @@ def cross_validate(
 
 
 def evaluate_model(
-    model: Model, rows: Sequence[LabelledUnit], documents: Mapping | None = None, *, neighbours: bool = True
+    model: Model,
+    rows: Sequence[LabelledUnit],
+    documents: Mapping | None = None,
+    *,
+    neighbours: bool = True,
+    rules: bool = True,
 ) -> dict:
     """Scores of a trained model on labelled rows (documents it should not have seen).
 
     Each document is read as tagging reads it: whole, with neighbour context
     when the model uses it (``documents``: see :func:`sequences`), unless
-    ``neighbours=False``.
+    ``neighbours=False``; the model's codebook rules apply unless ``rules=False``.
     """
     mixed = neighbours and model.scorer.neighbour_weight > 0
     proba = np.zeros((len(rows), len(model.labels)))
     for s in sequences(rows, documents if mixed else None):
         p = model.scorer.predict_proba(s.inputs)
-        if mixed:
-            p = model.scorer.mix(p, s.positions)
+        texts = [tokenize.split_context(x)[0] for x in s.inputs]
+        p, _ = model.scorer.settle(p, texts, s.positions, neighbours=mixed, rules=rules)
         proba[list(s.rows)] = p[list(s.places)]
     pred = [model.labels[j] for j in proba.argmax(axis=1)]
     out = score([r.label for r in rows], pred, [r.doc for r in rows])
@@ -353,10 +370,15 @@ def evaluate_model(
 
 
 def compare_models(
-    models: Sequence[Model], rows: Sequence[LabelledUnit], documents: Mapping | None = None, *, neighbours: bool = True
+    models: Sequence[Model],
+    rows: Sequence[LabelledUnit],
+    documents: Mapping | None = None,
+    *,
+    neighbours: bool = True,
+    rules: bool = True,
 ) -> dict:
     """Several models on the same data, and the per-label F1 differences against the first."""
-    results = [evaluate_model(m, rows, documents, neighbours=neighbours) for m in models]
+    results = [evaluate_model(m, rows, documents, neighbours=neighbours, rules=rules) for m in models]
     base = results[0]
     diffs = []
     for r in results[1:]:

@@ -105,6 +105,9 @@ class Tagger:
         document is tagged; 0 scores every unit on its own.  The pipeline
         itself scores units one by one; the mix is applied to a document's
         probabilities afterwards.
+    rules : bool
+        Apply the codebook rules (:mod:`textags.rules`) after the pipeline:
+        responsibility notes and list markers standing alone are ``other``.
 
     Notes
     -----
@@ -126,6 +129,7 @@ class Tagger:
         random_state: int = 0,
         neighbours: tuple[float, ...] = (1.0, 0.5),
         neighbour_weight: float = 0.0,
+        rules: bool = False,
     ):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -138,6 +142,7 @@ class Tagger:
         self.random_state = random_state
         self.neighbours = neighbours
         self.neighbour_weight = neighbour_weight
+        self.rules = rules
 
     def get_params(self) -> dict:
         return {
@@ -154,6 +159,7 @@ class Tagger:
                 "random_state",
                 "neighbours",
                 "neighbour_weight",
+                "rules",
             )
         }
 
@@ -440,6 +446,34 @@ class Scorer:
         """Share of the neighbours in a document's probabilities (0 for models without neighbour context)."""
         return float(self.params.get("neighbour_weight") or 0.0)
 
+    @property
+    def rules(self) -> bool:
+        """Whether the codebook rules (:mod:`textags.rules`) follow the model (False for older models)."""
+        return bool(self.params.get("rules"))
+
+    def settle(
+        self,
+        probs: np.ndarray,
+        texts: Sequence[str],
+        positions: Sequence[int] | None = None,
+        *,
+        neighbours: bool = True,
+        rules: bool = True,
+    ) -> tuple[np.ndarray, list[str | None]]:
+        """One document's probabilities after the codebook rules and the neighbour context.
+
+        ``texts`` are the units' own texts (without their heading); each part
+        applies only when the model's parameters ask for it and its argument
+        is true.  Returns the probabilities and the rule that settled each
+        unit (None where the model decided); see :func:`textags.rules.settle`.
+        """
+        from .rules import settle
+
+        mixer = self.mix if neighbours and self.neighbour_weight > 0 else None
+        if not (rules and self.rules):
+            return (probs if mixer is None else mixer(probs, positions)), [None] * len(probs)
+        return settle(probs, texts, self.labels, mix=mixer, positions=positions)
+
     def mix(self, probs: np.ndarray, positions: Sequence[int] | None = None) -> np.ndarray:
         """One document's probabilities mixed with the neighbours' (:func:`textags.neighbours.mix`)."""
         from .neighbours import mix
@@ -648,6 +682,7 @@ class Model:
         terms: int = 5,
         *,
         neighbours: bool = False,
+        rules: bool = True,
     ) -> list[Tag]:
         """A :class:`Tag` for each text.
 
@@ -655,39 +690,45 @@ class Model:
         order and each unit's probabilities are mixed with its neighbours'
         (:mod:`textags.neighbours`, weights from the model's parameters);
         ``Tag.alone`` then holds the label the text gets on its own.
-        Without, every text is scored on its own.
+        Without, every text is scored on its own.  With ``rules`` (and a
+        model whose parameters include them) the codebook rules settle the
+        units they name (:mod:`textags.rules`); ``Tag.rule`` names the rule.
         """
         contexts = list(contexts) if contexts is not None else [""] * len(texts)
         docs = [tokenize.join_context(t, c) for t, c in zip(texts, contexts)]
         feats = self.scorer.batch_features(docs)
-        probs = self.scorer.scores(feats, len(docs))
+        own = self.scorer.scores(feats, len(docs))
         labels = self.labels
+        probs, hits = self.scorer.settle(own, texts, neighbours=False, rules=rules)
         alone: list = [None] * len(docs)
         if neighbours and self.scorer.neighbour_weight > 0:
             alone = [labels[j] for j in probs.argmax(axis=1).tolist()]
-            probs = self.scorer.mix(probs)
+            probs, hits = self.scorer.settle(own, texts, neighbours=True, rules=rules)
         best = probs.argmax(axis=1)
         tops = self.scorer.batch_top_terms(feats, best, terms)
         return [
-            Tag(labels[b], p[b], dict(zip(labels, p)), top, a)
-            for b, p, top, a in zip(best.tolist(), probs.tolist(), tops, alone)
+            Tag(labels[b], p[b], dict(zip(labels, p)), top if h is None else (), a, h)
+            for b, p, top, a, h in zip(best.tolist(), probs.tolist(), tops, alone, hits)
         ]
 
-    def tag(self, doc, *, terms: int = 5, neighbours: bool = True) -> Document:
+    def tag(self, doc, *, terms: int = 5, neighbours: bool = True, rules: bool = True) -> Document:
         """Tag a document: a :class:`Document`, a report's text, or a file path.
 
         Every heading and body unit gets a :class:`Tag`; footnotes, tables
         and furniture are left untagged.  Each unit is read with its
-        neighbours (see :meth:`tag_texts`) unless ``neighbours=False``.
+        neighbours (see :meth:`tag_texts`) unless ``neighbours=False``, and
+        the codebook rules apply unless ``rules=False``.
         """
         doc = as_document(doc)
         coded = doc.coded_units
-        tags = self.tag_texts([u.text for u in coded], [context_of(u) for u in coded], terms, neighbours=neighbours)
+        tags = self.tag_texts(
+            [u.text for u in coded], [context_of(u) for u in coded], terms, neighbours=neighbours, rules=rules
+        )
         return doc.with_tags({u.index: t for u, t in zip(coded, tags)})
 
-    def explain(self, text: str, context: str = "", terms: int = 10) -> Tag:
-        """The tag of one sentence with its most telling terms."""
-        return self.tag_texts([text], [context], terms)[0]
+    def explain(self, text: str, context: str = "", terms: int = 10, *, rules: bool = True) -> Tag:
+        """The tag of one sentence with its most telling terms (or the codebook rule that settles it)."""
+        return self.tag_texts([text], [context], terms, rules=rules)[0]
 
     def save(self, directory: str | os.PathLike, *, force: bool = False) -> Path:
         """Write the arrays and ``card.json`` into ``directory`` atomically (see :func:`save_model`)."""

@@ -29,7 +29,8 @@ def unit_record(doc: Document, u: Unit) -> dict:
 
 
 def tag_fields(tag) -> dict:
-    """A tag as record fields: label, confidence, probs, terms (and ``alone``, when neighbours were read)."""
+    """A tag as record fields: label, confidence, probs, terms (``alone`` when neighbours were read, ``rule``
+    when a codebook rule settled the label)."""
     out = {
         "label": tag.label,
         "confidence": round(tag.confidence, 4),
@@ -38,6 +39,8 @@ def tag_fields(tag) -> dict:
     }
     if tag.alone is not None:
         out["alone"] = tag.alone
+    if tag.rule is not None:
+        out["rule"] = tag.rule
     return out
 
 
