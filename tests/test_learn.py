@@ -14,7 +14,7 @@ from conftest import DATA, STREET
 from textags.errors import TextagsError
 from textags.labels import read_labelled
 from textags.learn import audit, cross_validate, label_queue, train
-from textags.model import load_model
+from textags.model import Tagger, load_model
 
 PLAN = STREET[2]
 
@@ -342,3 +342,28 @@ def test_evaluate_reads_the_reports_whole_unless_told_not_to(run_cli):
     alone = json.loads(stdout)
     assert (mixed["reports_read"], alone["reports_read"]) == (2, 0)
     assert mixed["units"] == alone["units"] and mixed["accuracy"] != alone["accuracy"]
+
+
+def test_a_fit_does_not_depend_on_the_threads_the_machine_offers(street_rows):
+    """scikit-learn's loss adds up in as many threads as allowed; textags fits on one, always."""
+    import numpy as np
+    from threadpoolctl import threadpool_limits
+
+    from textags.learn import DEFAULT_PARAMS, inputs
+
+    x, y = inputs(street_rows), [r.label for r in street_rows]
+    coefs = []
+    for n in (1, 2):
+        with threadpool_limits(n):
+            coefs.append(Tagger(**DEFAULT_PARAMS).fit(x, y).pipeline_.named_steps["clf"].coef_)
+    assert np.array_equal(coefs[0], coefs[1])
+
+
+def test_cross_validation_gives_the_same_probabilities_with_one_job_or_two(street_rows):
+    import numpy as np
+
+    from textags.learn import cross_val_proba
+
+    one = cross_val_proba(street_rows, n_jobs=1, params={"neighbour_weight": 0.0})[1]
+    two = cross_val_proba(street_rows, n_jobs=2, params={"neighbour_weight": 0.0})[1]
+    assert np.array_equal(one, two)

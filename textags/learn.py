@@ -27,7 +27,7 @@ import numpy as np
 from . import folds, tokenize
 from .errors import TextagsError
 from .labels import DOMAINS, LABELS, LabelledUnit, read_labelled
-from .model import SENTENCE_LABELS, SENTENCES, Model, Tagger, save_model, versions  # noqa: F401  (SENTENCES: doctest)
+from .model import SENTENCE_LABELS, SENTENCES, Model, Tagger, one_thread, save_model, versions  # noqa: F401  (SENTENCES: doctest)
 
 #: The parameters of the shipped default model, chosen by leave-one-document-out
 #: cross-validation on the first-round documents (see ``benchmarks/select_model.py``).
@@ -161,7 +161,8 @@ def score(y_true: Sequence[str], y_pred: Sequence[str], docs: Sequence[str]) -> 
 def _fit_predict(blocks, y, train, test, params):
     """The pipeline's classifier fitted on one fold's training rows; its labels and test probabilities."""
     x_train, x_test = folds.fold_matrices(blocks, train, test)
-    clf = Tagger(**params).build_pipeline().named_steps["clf"].fit(x_train, list(y[train]))
+    with one_thread():
+        clf = Tagger(**params).build_pipeline().named_steps["clf"].fit(x_train, list(y[train]))
     return tuple(clf.classes_.tolist()), clf.predict_proba(x_test)
 
 
