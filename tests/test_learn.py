@@ -367,3 +367,15 @@ def test_cross_validation_gives_the_same_probabilities_with_one_job_or_two(stree
     one = cross_val_proba(street_rows, n_jobs=1, params={"neighbour_weight": 0.0})[1]
     two = cross_val_proba(street_rows, n_jobs=2, params={"neighbour_weight": 0.0})[1]
     assert np.array_equal(one, two)
+
+
+def test_blocks_counted_in_parallel_equal_those_counted_in_one_process(street_rows):
+    from textags import folds
+    from textags.learn import DEFAULT_PARAMS, inputs
+
+    x = inputs(street_rows)
+    params = {**DEFAULT_PARAMS, "context": True}
+    one, two = folds.count_blocks(x, params), folds.count_blocks(x, params, n_jobs=2)
+    assert len(one) == len(two) == 3
+    for (a, min_a, w_a), (b, min_b, w_b) in zip(one, two):
+        assert (min_a, w_a) == (min_b, w_b) and a.shape == b.shape and (a != b).nnz == 0

@@ -122,3 +122,14 @@ def test_the_api_tags_a_note_line_by_line(small_model, tmp_path):
     f.write_text("加强街道招商队伍人才建设。\n（由林必德副主任牵头实施）\n", encoding="utf-8")
     (recs,) = tag_lines([str(f)], small_model)
     assert [r.get("rule") for r in recs] == [None, "responsibility-note"]
+
+
+def test_a_model_trained_without_other_tags_notes_by_the_model(street_rows):
+    from textags.learn import DEFAULT_PARAMS, inputs
+    from textags.model import Tagger
+
+    rows = [r for r in street_rows if r.label != "other"]
+    tagger = Tagger(**DEFAULT_PARAMS).fit(inputs(rows), [r.label for r in rows])
+    model = Model(tagger.to_scorer(), {})
+    tag = model.explain("（由林必德副主任牵头实施）")
+    assert "other" not in model.labels and tag.rule is None and tag.label in model.labels

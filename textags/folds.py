@@ -29,37 +29,52 @@ import numpy as np
 from .errors import TextagsError
 
 
-def count_blocks(inputs: Sequence[str], params: dict) -> list[tuple]:
+def count_blocks(inputs: Sequence[str], params: dict, n_jobs: int = 1) -> list[tuple]:
     """Term counts of every feature block of the ``params`` pipeline over all ``inputs``.
 
     Returns ``(counts, min_df, weight)`` per block: a CSR matrix of counts
     (rows: inputs; columns: all terms, sorted), the block's ``min_df`` and
     its weight in the feature union (``None``: 1).  ``min_df`` is a count
     of rows, or, as a float, a share of the training rows (as in scikit-learn).
+    With ``n_jobs`` > 1 the blocks are counted in parallel (words in one
+    process, characters in another); the counts are the same.
     """
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    from . import tokenize
     from .model import Tagger
 
     union = Tagger(**params).build_pipeline().named_steps["features"]
     weights = union.transformer_weights or {}
     inputs = list(inputs)
-    blocks = []
-    texts = [tokenize.split_context(x)[0] for x in inputs]
-    for name, vec in union.transformer_list:
-        counts = None
+    names = [name for name, _ in union.transformer_list]
+    if n_jobs > 1 and len(names) > 1:
+        from joblib import Parallel, delayed
+
+        counts = Parallel(n_jobs=min(n_jobs, len(names)))(delayed(_count_block)(inputs, params, n) for n in names)
+    else:
+        counts = [_count_block(inputs, params, n) for n in names]
+    return [(c, vec.min_df, weights.get(name)) for c, (name, vec) in zip(counts, union.transformer_list)]
+
+
+def _count_block(inputs: list[str], params: dict, name: str):
+    """The counts of one feature block (see :func:`count_blocks`), rows in input order, columns sorted."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from . import tokenize
+    from .model import Tagger
+
+    vec = dict(Tagger(**params).build_pipeline().named_steps["features"].transformer_list)[name]
+    counts = None
+    if name in ("words", "chars"):
+        texts = [tokenize.split_context(x)[0] for x in inputs]
         if name == "words" and params["word_ngrams"][1] <= 3:
             lo, hi = params["word_ngrams"]
             counts = _word_counts(tokenize.cut_many(texts, tuple(params.get("userdict") or ())), lo, hi)
         elif name == "chars" and params["char_ngrams"][1] <= 3:
             lo, hi = params["char_ngrams"]
             counts = _char_counts(tokenize.char_strings(texts), lo, hi)
-        if counts is None or counts.shape[1] == 0:  # other blocks: the analyzer itself
-            counts = CountVectorizer(analyzer=vec.analyzer, dtype=np.float64).fit_transform(inputs).tocsr()
-        counts.sort_indices()
-        blocks.append((counts, vec.min_df, weights.get(name)))
-    return blocks
+    if counts is None or counts.shape[1] == 0:  # other blocks: the analyzer itself
+        counts = CountVectorizer(analyzer=vec.analyzer, dtype=np.float64).fit_transform(inputs).tocsr()
+    counts.sort_indices()
+    return counts
 
 
 def _csr(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int):

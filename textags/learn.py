@@ -297,7 +297,7 @@ def cross_val_proba(
             raise TextagsError(f"without document {s.doc} fewer than two labels are left to train on")
         splits.append((train, test))
 
-    blocks = folds.count_blocks(x, params)  # each unit's terms counted once, for all folds
+    blocks = folds.count_blocks(x, params, n_jobs=n_jobs)  # each unit's terms counted once, for all folds
 
     def run(chunk):
         return [_fit_predict(blocks, y, train, test, params) for train, test in chunk]

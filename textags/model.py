@@ -183,8 +183,9 @@ class Tagger:
     def build_pipeline(self):
         """The unfitted scikit-learn pipeline for these parameters."""
         from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import FeatureUnion, Pipeline
+
+        from .classifier import TwinMergingLogisticRegression
 
         userdict = tuple(self.userdict)
         blocks, weights = [], {}
@@ -213,7 +214,7 @@ class Tagger:
             weights["context"] = float(self.context_weight)
         if not blocks:
             raise ValueError("Tagger needs word_ngrams, char_ngrams or context")
-        clf = LogisticRegression(
+        clf = TwinMergingLogisticRegression(
             C=self.C, class_weight=self.class_weight, solver="newton-cg", max_iter=1000, random_state=self.random_state
         )
         return Pipeline([("features", FeatureUnion(blocks, transformer_weights=weights or None)), ("clf", clf)])
@@ -488,7 +489,7 @@ class Scorer:
         from .rules import settle
 
         mixer = self.mix if neighbours and self.neighbour_weight > 0 else None
-        if not (rules and self.rules):
+        if not (rules and self.rules and "other" in self.labels):  # a model without other: no rule applies
             return (probs if mixer is None else mixer(probs, positions)), [None] * len(probs)
         return settle(probs, texts, self.labels, mix=mixer, positions=positions)
 
