@@ -9,8 +9,8 @@ One fold of leave-one-document-out (the 2000 national report held out: about
 - textags's TwinMergingLogisticRegression (identical columns fitted once), on one thread,
 
 then the same two fits run side by side in two processes, as ``textags evaluate --jobs 2`` runs
-its folds.  Prints the median of --runs fits and how far the held-out probabilities move from the
-plain one-thread fit.
+its folds.  Prints the median of --runs fits and how far the held-out probabilities and the
+coefficients move from the plain one-thread fit.
 
 Run: python benchmarks/fit_speed.py [--runs 3]
 """
@@ -63,7 +63,7 @@ def fit(kind, x_train, y_train, x_test, runs):
         with threadpool_limits(None if kind == "default threads" else 1):
             clf = cls(**kw).fit(x_train, y_train)
         times.append(time.perf_counter() - t)
-    return statistics.median(times), clf.predict_proba(x_test)
+    return statistics.median(times), clf.predict_proba(x_test), clf.coef_
 
 
 def main() -> None:
@@ -75,9 +75,12 @@ def main() -> None:
     print(f"one fold: {x_train.shape[0]:,} training units, {x_train.shape[1]:,} features, {HELD_OUT} held out")
     base = None
     for kind in ("one thread", "default threads", "float32", "merged"):
-        t, p = fit(kind, x_train, y_train, x_test, args.runs)
-        base = p if base is None else base
-        print(f"  {kind:<16} {t:5.2f} s   held-out probabilities move by at most {np.abs(p - base).max():.3f}")
+        t, p, coef = fit(kind, x_train, y_train, x_test, args.runs)
+        base = (p, coef) if base is None else base
+        print(
+            f"  {kind:<16} {t:5.2f} s   held-out probabilities move by at most {np.abs(p - base[0]).max():.3f}, "
+            f"coefficients by {np.abs(coef - base[1]).max():.3f}"
+        )
     with ProcessPoolExecutor(2) as pool:
         for kind in ("one thread", "merged"):
             jobs = [pool.submit(fit, kind, x_train, y_train, x_test, args.runs) for _ in range(2)]

@@ -321,11 +321,9 @@ def cross_val_proba(
     for s, (labels, p) in zip(seqs, results):
         full = np.zeros((len(s.inputs), len(LABELS)))
         full[:, [LABELS.index(lab) for lab in labels]] = p
-        if params.get("rules"):
-            texts = [tokenize.split_context(x)[0] for x in s.inputs]
-            full, _ = settle(full, texts, LABELS, mix=mixer if weight > 0 else None, positions=s.positions)
-        elif weight > 0:
-            full = mixer(full, s.positions)
+        texts = [tokenize.split_context(x)[0] for x in s.inputs] if params.get("rules") else []
+        mixed = mixer if weight > 0 else None
+        full, _ = settle(full, texts, LABELS, mix=mixed, positions=s.positions, apply=bool(params.get("rules")))
         proba[list(s.rows)] = full[list(s.places)]
     return list(LABELS), proba
 

@@ -81,12 +81,12 @@ def one_thread():
 
     scikit-learn's loss runs OpenMP threads, one per core by default; the
     order in which they add up changes the newton-cg iterates, and with them
-    the fitted coefficients, well beyond rounding (up to 0.35 on the bundled
-    corpus between one and two threads).  Every fit -- training and each
+    the fitted coefficients well beyond rounding (``benchmarks/fit_speed.py``
+    prints how far).  Every fit -- training and each
     cross-validation fold, in whatever process -- runs on one thread, so the
     same data gives the same model on any machine, and the model that is
     shipped is the one cross-validation scored.  One thread is also faster
-    here (about 1.5 s against 2.5 s for a fit on the bundled corpus, 2 cores).
+    here (``benchmarks/fit_speed.py``).
     """
     from threadpoolctl import threadpool_limits
 
@@ -489,9 +489,7 @@ class Scorer:
         from .rules import settle
 
         mixer = self.mix if neighbours and self.neighbour_weight > 0 else None
-        if not (rules and self.rules and "other" in self.labels):  # a model without other: no rule applies
-            return (probs if mixer is None else mixer(probs, positions)), [None] * len(probs)
-        return settle(probs, texts, self.labels, mix=mixer, positions=positions)
+        return settle(probs, texts, self.labels, mix=mixer, positions=positions, apply=rules and self.rules)
 
     def mix(self, probs: np.ndarray, positions: Sequence[int] | None = None) -> np.ndarray:
         """One document's probabilities mixed with the neighbours' (:func:`textags.neighbours.mix`)."""

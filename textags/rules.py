@@ -63,6 +63,7 @@ def settle(
     *,
     mix: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
     positions: Sequence[int] | None = None,
+    apply: bool = True,
 ) -> tuple[np.ndarray, list[str | None]]:
     """One document's probabilities with the rules applied (and, given ``mix``, the neighbour context).
 
@@ -79,6 +80,9 @@ def settle(
         (:meth:`textags.model.Scorer.mix`); it is given only the units no rule names.
     positions : sequence of int, optional
         Each row's place in the document (default ``0 .. n-1``).
+    apply : bool
+        False mixes every unit and settles none (a model without the rules,
+        or ``--no-rules``); so do labels without ``"other"``.
 
     Returns
     -------
@@ -90,9 +94,11 @@ def settle(
     ([[0.9, 0.1], [0.0, 1.0]], [None, 'responsibility-note'])
     """
     probs = np.asarray(probs, dtype=np.float64)
+    pos = np.arange(len(probs)) if positions is None else np.asarray(positions, dtype=np.int64)
+    if not apply or "other" not in labels:
+        return (probs.copy() if mix is None else mix(probs, pos)), [None] * len(probs)
     hits = [rule_of(t) for t in texts]
     ruled = np.fromiter((h is not None for h in hits), dtype=bool, count=len(hits))
-    pos = np.arange(len(probs)) if positions is None else np.asarray(positions, dtype=np.int64)
     out = probs.copy()
     if mix is not None:
         free = ~ruled
