@@ -101,7 +101,7 @@ def test_summarize_json_shares_sum_to_one(run_cli, small_model_dir):
     assert len(docs) == 2
     for d in docs:
         assert set(d["emphasis"]) == {"economy", "livelihood", "safety", "party", "governance"}
-        assert sum(d["emphasis"].values()) == pytest.approx(1, abs=1e-3)
+        assert sum(d["emphasis"].values()) == pytest.approx(1, abs=1e-12)
         assert all(d["low"][k] <= d["emphasis"][k] <= d["high"][k] for k in d["emphasis"])
         assert isinstance(d["other"], int)
 

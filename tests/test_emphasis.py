@@ -26,7 +26,7 @@ def tagged(labels):
 def test_shares_sum_to_one_and_other_is_apart():
     e = emphasis(tagged(["economy"] * 3 + ["party"] + ["other"] * 4))
     for m in MEASURES:
-        assert sum(e.shares[m].values()) == pytest.approx(1, abs=1e-3)
+        assert sum(e.shares[m].values()) == pytest.approx(1, abs=1e-12)
     assert e.shares["units"]["economy"] == 0.75 and e.shares["units"]["party"] == 0.25
     assert e.other_units == 4 and e.units == 4
 

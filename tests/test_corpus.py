@@ -1,0 +1,69 @@
+"""Every report of the corpus through the commands, with the shipped model: tag, summarize, explain."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import pytest
+from conftest import STREET, corpus_files
+
+import textags
+from textags.labels import DOMAINS, LABELS
+
+REPORTS = [*STREET, *corpus_files("national"), *corpus_files("provincial-2025")]
+
+
+def test_the_corpus_has_all_its_reports():
+    assert len(REPORTS) == 87
+
+
+@pytest.fixture(scope="module")
+def tagged(tmp_path_factory):
+    from textags.cli import main
+
+    out = tmp_path_factory.mktemp("corpus") / "tags.jsonl"
+    assert main(["tag", *map(str, REPORTS), "--format", "jsonl", "--jobs", "2", "-o", str(out)]) == 0
+    by_doc = defaultdict(list)
+    for line in out.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        by_doc[rec["doc"]].append(rec)
+    return by_doc
+
+
+def test_every_report_is_tagged_unit_by_unit(tagged):
+    assert list(tagged) == [p.stem for p in REPORTS]  # in the order given
+    for doc, recs in tagged.items():
+        assert len(recs) > 10, doc
+        assert [r["index"] for r in recs] == sorted(r["index"] for r in recs)
+        for r in recs:
+            assert r["label"] in LABELS and set(r["probs"]) == set(LABELS)
+            assert abs(sum(r["probs"].values()) - 1) < 1e-3 and r["confidence"] == r["probs"][r["label"]]
+            assert r["alone"] in LABELS
+
+
+def test_the_codebook_rules_meet_the_reports_that_have_notes_and_markers(tagged):
+    ruled = {doc: [r for r in recs if "rule" in r] for doc, recs in tagged.items()}
+    assert len(ruled["baoshan-youyilu-2022-work-plan"]) == 17
+    assert all(r["label"] == "other" for recs in ruled.values() for r in recs)
+
+
+def test_every_report_is_summarized(run_cli, tmp_path):
+    out = tmp_path / "summary.json"
+    code, _, err = run_cli("summarize", *REPORTS, "--format", "json", "-o", out)
+    assert code == 0, err
+    summaries = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["doc"] for s in summaries] == [p.stem for p in REPORTS]
+    for s in summaries:
+        assert set(s["emphasis"]) == set(DOMAINS)
+        assert abs(sum(s["emphasis"].values()) - 1) < 1e-9
+        assert all(s["low"][d] <= s["emphasis"][d] <= s["high"][d] for d in DOMAINS)
+
+
+@pytest.mark.parametrize("report", [STREET[0], REPORTS[10], REPORTS[-1]], ids=lambda p: p.stem)
+def test_a_sentence_of_each_level_is_explained(run_cli, report):
+    sentence = next(u.text for u in textags.load(report).units if u.kind == "body")
+    code, out, err = run_cli("explain", sentence, "--format", "json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["label"] in LABELS and result["terms"]
