@@ -379,3 +379,30 @@ def test_blocks_counted_in_parallel_equal_those_counted_in_one_process(street_ro
     assert len(one) == len(two) == 3
     for (a, min_a, w_a), (b, min_b, w_b) in zip(one, two):
         assert (min_a, w_a) == (min_b, w_b) and a.shape == b.shape and (a != b).nnz == 0
+
+
+def test_train_takes_a_user_dictionary_of_policy_terms_and_can_leave_the_rules_out(run_cli, tmp_path):
+    terms = tmp_path / "terms.txt"
+    terms.write_text("一网统管\n九宫格\n\n一网统管\n", encoding="utf-8")
+    data = [DATA / "labelled" / f"{p.stem}.csv" for p in STREET]
+    code, _, err = run_cli("train", *data, "-o", tmp_path / "m", "--base", "none", "--no-eval", "--userdict", terms)
+    assert code == 0, err
+    model = load_model(tmp_path / "m")
+    assert model.card["params"]["userdict"] == ["一网统管", "九宫格"] and model.card["params"]["rules"] is True
+    assert "w:一网统管" in model.scorer.blocks[0].terms.tolist()  # one word now, as the dictionary says
+    assert ("一网统管" in dict(model.explain("推进一网统管平台建设").terms)) is True
+    code, _, err = run_cli("train", *data, "-o", tmp_path / "n", "--base", "none", "--no-eval", "--no-rules")
+    assert code == 0, err
+    bare = load_model(tmp_path / "n")
+    assert bare.card["params"]["rules"] is False and bare.explain("（由林必德副主任牵头实施）").rule is None
+
+
+@pytest.mark.parametrize("content", [None, "", "\n  \n"], ids=["missing", "empty", "blank lines"])
+def test_a_user_dictionary_without_terms_is_refused_in_one_line(run_cli, tmp_path, content):
+    terms = tmp_path / "terms.txt"
+    if content is not None:
+        terms.write_text(content, encoding="utf-8")
+    data = DATA / "labelled" / f"{STREET[1].stem}.csv"
+    code, _, err = run_cli("train", data, "-o", tmp_path / "m", "--base", "none", "--userdict", terms)
+    assert code == 2 and err.startswith(f"textags: {terms}: ") and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "m").exists()

@@ -156,6 +156,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing model in MODEL_DIR")
     p.add_argument("--no-eval", action="store_true", help="skip the leave-one-document-out evaluation")
     p.add_argument("--jobs", type=_count(1), default=1, metavar="N")
+    p.add_argument(
+        "--userdict",
+        metavar="FILE",
+        help="policy terms for jieba, one per line (kept in the model; cutting then uses jieba, not rjieba)",
+    )
+    p.add_argument(
+        "--no-rules",
+        action="store_true",
+        help="a model without the codebook rules (for a codebook that codes responsibility notes otherwise)",
+    )
     _add_documents(p)
 
     p = sub.add_parser("label", help="write a labelling sheet for new reports, most informative units first")
@@ -390,10 +400,25 @@ def cmd_evaluate(a) -> int:
 
 
 def cmd_train(a) -> int:
+    from .api import read_lines
     from .learn import train
 
+    params = {"rules": False} if a.no_rules else {}
+    if a.userdict:
+        blank = os.path.isfile(a.userdict) and os.path.getsize(a.userdict) == 0
+        terms = [] if blank else read_lines(a.userdict)
+        if not terms:
+            raise TextagsError("holds no terms; give one policy term per line", a.userdict)
+        params["userdict"] = tuple(dict.fromkeys(terms))
     result = train(
-        a.data, a.output, base=a.base, force=a.force, evaluate=not a.no_eval, n_jobs=a.jobs, documents=a.documents
+        a.data,
+        a.output,
+        base=a.base,
+        force=a.force,
+        params=params,
+        evaluate=not a.no_eval,
+        n_jobs=a.jobs,
+        documents=a.documents,
     )
     card = result.model.card
     cv = card.get("cross_validation") or {}
