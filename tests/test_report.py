@@ -328,3 +328,15 @@ def test_the_report_renders_in_headless_chromium(tmp_path):
     for lab in ("economy", "party"):
         rgb = tuple(int(COLOURS[lab][i : i + 2], 16) for i in (1, 3, 5))
         assert rgb in colours, f"the {lab} colour is not on the screenshot"
+
+
+def test_a_units_tooltip_names_the_rule_or_the_neighbours_that_decided_it():
+    probs = {lab: (1.0 if lab == "other" else 0.0) for lab in LABELS}
+    pieces = (("body", "other", "（由林必德副主任牵头实施）", 0), ("body", "economy", "税收增长。", 0))
+    doc = make_doc(pieces, name="plan")
+    note = Tag("other", 1.0, probs, (), "other", "responsibility-note")
+    mixed = Tag("economy", 0.6, probs, (("税收", 0.5),), "governance")
+    doc = doc.with_tags({0: note, 1: mixed})
+    titles = [a["title"] for t, a in Elements(render_report([doc])).elements if t == "span" and "title" in a]
+    assert any("codebook rule: responsibility-note" in t for t in titles)
+    assert any("on its own: governance (its neighbours decided)" in t for t in titles)

@@ -344,6 +344,10 @@ def _tip(u) -> str:
     if u.kind == "heading":
         head += " · heading"
     lines = [head]
+    if t.rule:
+        lines.append(f"settled by the codebook rule: {t.rule}")
+    if t.alone and t.alone != t.label:
+        lines.append(f"on its own: {t.alone} (its neighbours decided)")
     if t.terms:
         lines.append("terms: " + ", ".join(f"{term} {w:+.2f}" for term, w in t.terms))
     return "\n".join(lines)
