@@ -66,3 +66,21 @@ def test_at_the_default_tolerance_the_merged_fit_agrees_within_the_solvers_toler
         merged = TwinMergingLogisticRegression(**kw).fit(X, y).predict_proba(X)
     assert np.abs(merged - plain).max() < 0.05
     assert (merged.argmax(axis=1) == plain.argmax(axis=1)).mean() > 0.99
+
+
+def test_a_projection_clash_merges_nothing():
+    X = sp.csr_matrix(np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]))
+    clash = np.ones((2, 2))  # columns 0 and 1 differ but project alike
+    assert twin_groups(X, clash)[0].tolist() == [0, 1, 2]
+    assert twin_groups(X)[0].tolist() == [0, 1, 0]  # the seeded projection tells them apart
+
+
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # a short saga run is enough here
+def test_other_penalties_and_warm_starts_fit_plainly(street_matrix):
+    X, y = street_matrix
+    for kw in ({"solver": "saga", "l1_ratio": 1.0, "max_iter": 50}, {"warm_start": True, "solver": "newton-cg"}):
+        with threadpool_limits(1):
+            plain = LogisticRegression(C=1.0, random_state=0, **kw).fit(X, y)
+            merged = TwinMergingLogisticRegression(C=1.0, random_state=0, **kw).fit(X, y)
+        np.testing.assert_array_equal(merged.coef_, plain.coef_)
+        assert not hasattr(merged, "n_twin_groups_")

@@ -42,10 +42,14 @@ def test_every_report_is_tagged_unit_by_unit(tagged):
             assert r["alone"] in LABELS
 
 
-def test_the_codebook_rules_meet_the_reports_that_have_notes_and_markers(tagged):
-    ruled = {doc: [r for r in recs if "rule" in r] for doc, recs in tagged.items()}
-    assert len(ruled["baoshan-youyilu-2022-work-plan"]) == 17
-    assert all(r["label"] == "other" for recs in ruled.values() for r in recs)
+def test_the_codebook_rules_settle_exactly_the_units_they_name(tagged):
+    from textags.rules import rule_of
+
+    named = {(doc, r["index"]): rule_of(r["text"]) for doc, recs in tagged.items() for r in recs}
+    settled = {(doc, r["index"]): r.get("rule") for doc, recs in tagged.items() for r in recs}
+    assert settled == named
+    notes = [key for key, rule in settled.items() if rule == "responsibility-note"]
+    assert {doc for doc, _ in notes} == {"baoshan-youyilu-2022-work-plan"} and len(notes) == 17
 
 
 def test_every_report_is_summarized(run_cli, tmp_path):

@@ -52,3 +52,5 @@ def test_dask_dataframe_of_units_on_a_local_cluster(cluster, small_model_dir, sm
     expected = small_model.tag_texts([u.text for u in units], None, 0)
     assert list(got["label"]) == [t.label for t in expected]
     assert list(got["confidence"]) == [round(t.confidence, 4) for t in expected]
+    rules = [None if pd.isna(r) else r for r in got["rule"]]
+    assert rules == [t.rule for t in expected] and rules.count("responsibility-note") == 17

@@ -95,7 +95,19 @@ def test_cli_names_the_rule_and_no_rules_leaves_it_out(run_cli, small_model_dir)
     assert code == 0 and json.loads(out)["rule"] == "responsibility-note"
 
 
-def test_cross_validation_applies_the_rules_as_tagging_does(street_rows):
+def test_cross_validation_applies_no_rule_for_a_fold_model_without_other(street_rows):
+    """As in tagging: a model that never learned "other" cannot be told a unit is "other"."""
+    rows = [r for r in street_rows if r.label != "other" or rule_of(r.text)]  # no "other" but the notes
+    two = [r for r in rows if r.doc in ("baoshan-youyilu-2022-work-plan", "baoshan-youyilu-2021-work-summary")]
+    params = {"neighbour_weight": 0.0, "min_df": 1}
+    # the 2022 plan's fold trains on the 2021 summary, left without any "other" unit
+    _, with_rules = cross_val_proba(two, params=params)
+    _, without = cross_val_proba(two, params=params | {"rules": False})
+    np.testing.assert_allclose(with_rules, without)  # neither fold applies a rule...
+    assert any(rule_of(r.text) for r in two)  # ...though notes are there
+
+
+def test_cross_validation_settles_the_notes_a_fold_never_trained_on(street_rows):
     rows = [r for r in street_rows if r.doc in ("baoshan-youyilu-2022-work-plan", "baoshan-youyilu-2021-work-summary")]
     params = {"neighbour_weight": 0.0, "min_df": 1}
     _, with_rules = cross_val_proba(rows, params=params)

@@ -226,13 +226,26 @@ def audit_data(
     top: int | None = 50,
     jobs: int = 1,
     documents: str | None = None,
+    rules: bool = True,
 ) -> list[dict]:
-    """Likely label errors in labelled files (default: the bundled corpus)."""
+    """Likely label errors in labelled files (default: the bundled corpus).
+
+    With the codebook rules (:mod:`textags.rules`), a responsibility note or
+    lone list marker labelled anything but ``other`` is listed; ``rules=False``
+    audits against the model alone (for a codebook that codes them otherwise).
+    """
     from .labels import read_labelled
     from .learn import audit, bundled_data_dir, dedupe, load_documents
 
     rows = dedupe(read_labelled(list(data) or [bundled_data_dir()])[0])
-    return audit(rows, threshold=threshold, top=top, n_jobs=jobs, documents=load_documents(rows, documents))
+    return audit(
+        rows,
+        params=None if rules else {"rules": False},
+        threshold=threshold,
+        top=top,
+        n_jobs=jobs,
+        documents=load_documents(rows, documents),
+    )
 
 
 # --------------------------------------------------------------------------

@@ -33,23 +33,27 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 
-def twin_groups(X) -> tuple[np.ndarray, np.ndarray]:
+def twin_groups(X, projection: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Each column's group of identical columns, and each group's first column.
 
     Groups are numbered in the order of their first column.  Candidates are
-    found by two random projections and the column's length, then checked
-    entry by entry; if any check failed, every column is its own group.
+    found by two random projections (``projection``, one row per row of
+    ``X``; seeded by default) and the column's length, then checked entry by
+    entry; if any check fails, every column is its own group.
 
     Returns ``(group, first)``: ``group[j]`` is column ``j``'s group,
     ``first[g]`` the first column of group ``g``.
     """
     X = X.tocsc(copy=True)
     X.sum_duplicates()
+    X.eliminate_zeros()
     X.sort_indices()
     n_cols = X.shape[1]
     if n_cols == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    h = X.T @ np.random.default_rng(0).random((X.shape[0], 2))
+    if projection is None:
+        projection = np.random.default_rng(0).random((X.shape[0], 2))
+    h = np.asarray(X.T @ projection).reshape(n_cols, -1)[:, [0, -1]]
     length = np.diff(X.indptr)
     order = np.lexsort((np.arange(n_cols), length, h[:, 1], h[:, 0]))  # equal keys together, first column first
     new = np.ones(n_cols, dtype=bool)
@@ -75,11 +79,18 @@ class TwinMergingLogisticRegression(LogisticRegression):
     """:class:`~sklearn.linear_model.LogisticRegression` fitted on the distinct columns of ``X``.
 
     Takes scikit-learn's parameters unchanged; see the module docstring.
+    Merging is exact only under a pure L2 penalty and without a warm start,
+    so with any other penalty, or ``warm_start``, the plain fit runs.
     """
+
+    def _merges(self) -> bool:
+        return self.penalty in ("l2", "deprecated") and self.l1_ratio in (0, 0.0, None) and not self.warm_start
 
     def fit(self, X, y, sample_weight=None):
         import scipy.sparse as sp
 
+        if not self._merges():
+            return super().fit(X, y, sample_weight=sample_weight)
         X = sp.csr_matrix(X, dtype=np.float64) if not sp.issparse(X) else X.tocsr()
         group, first = twin_groups(X)
         size = np.bincount(group, minlength=len(first)).astype(np.float64)

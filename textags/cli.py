@@ -184,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--top", type=_count(1), default=50, metavar="N")
     p.add_argument("--jobs", type=_count(1), default=1, metavar="N")
+    _add_no_rules(p)
     _add_documents(p)
     _add_output(p, ["table", "jsonl", "csv"], "table")
 
@@ -457,7 +458,9 @@ def cmd_audit(a) -> int:
     from .api import audit_data
     from .output import open_output, write_csv, write_jsonl, write_table
 
-    rows = audit_data(a.data, threshold=a.threshold, top=a.top, jobs=a.jobs, documents=a.documents)
+    rows = audit_data(
+        a.data, threshold=a.threshold, top=a.top, jobs=a.jobs, documents=a.documents, rules=not a.no_rules
+    )
     with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
         if a.format == "jsonl":
             write_jsonl(rows, out)

@@ -63,11 +63,15 @@ def _tag_partition(frame, model_path, terms):
     out["confidence"] = [f["confidence"] for f in fields]
     for lab in m.labels:
         out[f"p_{lab}"] = [f["probs"][lab] for f in fields]
+    out["rule"] = [t.rule for t in tags]  # the codebook rule that settled the label, if any
     return pd.DataFrame(out)
 
 
 def tag_units_frame(frame, model: str | None = None, *, terms: int = 0):
-    """Add ``label``, ``confidence`` and ``p_<label>`` columns to a dask DataFrame of units (column ``text``)."""
+    """Add ``label``, ``confidence``, ``p_<label>`` and ``rule`` columns to a dask DataFrame of units (column ``text``).
+
+    ``rule`` names the codebook rule that settled a unit's label (:mod:`textags.rules`), None elsewhere.
+    """
     _dask()
     import pandas as pd
 
@@ -76,5 +80,6 @@ def tag_units_frame(frame, model: str | None = None, *, terms: int = 0):
     m = load_model(model)  # fail early here, not in every worker
     columns = {"label": pd.Series(dtype=object), "confidence": pd.Series(dtype=float)}
     columns.update({f"p_{lab}": pd.Series(dtype=float) for lab in m.labels})
+    columns["rule"] = pd.Series(dtype=object)
     meta = frame._meta.assign(**columns)
     return frame.map_partitions(_tag_partition, str(m.path) if model is not None else None, terms, meta=meta)

@@ -167,7 +167,9 @@ def emphasis(
     for m in MEASURES:
         w = weights[m]
         point = _shares(w.sum(axis=0))
-        shares[m] = {d: float(v) for d, v in zip(DOMAINS, point)}  # unrounded, so they sum to 1
+        shares[m] = {
+            d: float(v) for d, v in zip(DOMAINS, point)
+        }  # unrounded: they sum to 1 (0 when every unit is other)
         if idx is not None:
             boot = _shares(w[idx].sum(axis=1))
             lo, hi = np.percentile(boot, [2.5, 97.5], axis=0)

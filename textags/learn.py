@@ -321,9 +321,11 @@ def cross_val_proba(
     for s, (labels, p) in zip(seqs, results):
         full = np.zeros((len(s.inputs), len(LABELS)))
         full[:, [LABELS.index(lab) for lab in labels]] = p
-        texts = [tokenize.split_context(x)[0] for x in s.inputs] if params.get("rules") else []
+        # the rules apply as tagging applies them: only for a fold model that knows "other"
+        rules = bool(params.get("rules")) and "other" in labels
+        texts = [tokenize.split_context(x)[0] for x in s.inputs] if rules else []
         mixed = mixer if weight > 0 else None
-        full, _ = settle(full, texts, LABELS, mix=mixed, positions=s.positions, apply=bool(params.get("rules")))
+        full, _ = settle(full, texts, LABELS, mix=mixed, positions=s.positions, apply=rules)
         proba[list(s.rows)] = full[list(s.places)]
     return list(LABELS), proba
 

@@ -26,6 +26,8 @@ Examples
 ('list-marker', 'list-marker')
 >>> rule_of("（由街道牵头）推进垃圾分类。") is None  # more than a note: the model decides
 True
+>>> rule_of("（由区公安分局负责打击电信网络诈骗犯罪）") is None  # a sentence in brackets, not a note
+True
 """
 
 from __future__ import annotations
@@ -37,7 +39,10 @@ import numpy as np
 
 #: The rules, in the order they are tried: name, pattern of the whole (stripped) unit.
 RULES: tuple[tuple[str, re.Pattern], ...] = (
-    ("responsibility-note", re.compile(r"[（(]由[^（）()]{1,80}?(?:牵头|负责)[^（）()]{0,20}[)）][。；;，,]?")),
+    (
+        "responsibility-note",
+        re.compile(r"[（(]由[^（）()]{1,60}?(?:牵头|负责)(?:组织)?(?:实施|落实|推进|完成)?[)）][。；;，,]?"),
+    ),
     (
         "list-marker",
         re.compile(
