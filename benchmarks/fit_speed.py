@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from textags import folds  # noqa: E402
-from textags.classifier import TwinMergingLogisticRegression  # noqa: E402
+from textags.classifier import TwinMergingLogisticRegression, twin_groups  # noqa: E402
 from textags.labels import read_labelled  # noqa: E402
 from textags.learn import DEFAULT_PARAMS, dedupe, inputs  # noqa: E402
 
@@ -73,6 +73,8 @@ def main() -> None:
     warnings.simplefilter("ignore")
     x_train, y_train, x_test = fold()
     print(f"one fold: {x_train.shape[0]:,} training units, {x_train.shape[1]:,} features, {HELD_OUT} held out")
+    distinct = len(twin_groups(x_train)[1])
+    print(f"  distinct columns: {distinct:,} ({1 - distinct / x_train.shape[1]:.0%} of the columns are twins)")
     base = None
     for kind in ("one thread", "default threads", "float32", "merged"):
         t, p, coef = fit(kind, x_train, y_train, x_test, args.runs)
