@@ -86,3 +86,42 @@ def test_cutting_many_texts_at_once_keeps_their_bounds(monkeypatch, backend):
     odd = ["第一行\n第二行", "抓经济\r", "促发展"]
     assert tokenize.cut_many(odd) == [tokenize.cut(t) for t in odd]
     assert tokenize.char_strings(odd) == [tokenize.char_string(t) for t in odd]
+
+
+def test_fast_nfkc_equals_unicodedata_on_every_report():
+    import unicodedata
+
+    for path in corpus_files("national") + corpus_files("provincial-2025") + corpus_files("street"):
+        text = "\n".join(u.text for u in textags.load(path).units)
+        assert tokenize.nfkc_lines(text) == unicodedata.normalize("NFKC", text), path.name
+
+
+# characters NFKC changes or composes: fullwidth forms, the ideographic space, circled and Roman
+# numerals, combining marks, Hangul jamo, compatibility ideographs; and line breaks between them
+_NFKC_HARD = "".join(map(chr, [*range(0xFF00, 0xFF70), 0x3000, 0x2460, 0x2161, 0x0301, 0x0308, 0x0327, 0x1100]))
+_NFKC_HARD += "\u1161\u11a8\uac00\uf900\u2126\u00c5\u212b\u0041\u0065\u3099\u304b\n\r\u2028 税收增长。，"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_fast_nfkc_equals_unicodedata_on_random_text(seed):
+    import unicodedata
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None, derandomize=True, database=None)
+    @given(st.text(alphabet=st.sampled_from(_NFKC_HARD) | st.characters(), max_size=60 + 20 * seed))
+    def check(text):
+        assert tokenize.nfkc_lines(text) == unicodedata.normalize("NFKC", text)
+
+    check()
+
+
+def test_the_fullwidth_shortcut_is_what_nfkd_gives():
+    import unicodedata
+
+    for code in [*range(0xFF01, 0xFF5F), 0x3000]:
+        ch = chr(code)
+        want = unicodedata.normalize("NFKD", ch)
+        assert tokenize.nfkc_lines(ch) == unicodedata.normalize("NFKC", ch)
+        assert len(want) == 1 and ord(want) == (0x20 if code == 0x3000 else code - 0xFEE0)

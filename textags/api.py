@@ -57,14 +57,9 @@ def tag_files(
     if jobs and jobs > 1 and len(paths) > 1:
         if isinstance(model, Model):
             model = model.path
+        _check_paths(paths)
         from joblib import Parallel, delayed
 
-        # check every path first: a missing file fails before any work
-        for p in paths:
-            if p != "-" and not os.path.isfile(p):
-                from .readers import read
-
-                read(p)  # raises the one-line error
         yield from Parallel(n_jobs=jobs, return_as="generator")(
             delayed(_tag_one)(p, model, terms, coded_only, neighbours, rules) for p in paths
         )
@@ -72,6 +67,70 @@ def tag_files(
     model = _model(model)
     for p in paths:
         yield _tag_one(p, model, terms, coded_only, neighbours, rules)
+
+
+def _tag_one_text(
+    path: str,
+    model_path,
+    terms: int,
+    coded_only: bool,
+    neighbours: bool,
+    rules: bool,
+    format: str,
+    columns: Sequence[str] | None,
+) -> str:
+    from .output import records_text
+
+    return records_text(_tag_one(path, model_path, terms, coded_only, neighbours, rules), format, columns)
+
+
+def tag_files_text(
+    paths: Sequence[str],
+    model=None,
+    *,
+    format: str = "jsonl",
+    columns: Sequence[str] | None = None,
+    jobs: int = 1,
+    terms: int = 5,
+    coded_only: bool = True,
+    neighbours: bool = True,
+    rules: bool = True,
+) -> Iterator[str]:
+    """:func:`tag_files`, each file's records written out as text: JSON lines, or CSV rows without a header.
+
+    With ``jobs`` > 1 the worker that tags a file also writes its text, so
+    the records are never sent between processes; the text is the same as
+    :func:`textags.output.records_text` of :func:`tag_files`' records, in
+    the same order.  ``columns`` are the CSV columns (default: the first
+    record's keys).
+    """
+    from .model import Model
+
+    if format not in ("jsonl", "csv"):
+        raise ValueError(f"format must be jsonl or csv, not {format!r}")
+    if jobs and jobs > 1 and len(paths) > 1:
+        if isinstance(model, Model):
+            model = model.path
+        _check_paths(paths)
+        from joblib import Parallel, delayed
+
+        yield from Parallel(n_jobs=jobs, return_as="generator")(
+            delayed(_tag_one_text)(p, model, terms, coded_only, neighbours, rules, format, columns) for p in paths
+        )
+        return
+    from .output import records_text
+
+    for records in tag_files(paths, model, terms=terms, coded_only=coded_only, neighbours=neighbours, rules=rules):
+        yield records_text(records, format, columns)
+
+
+def _check_paths(paths: Sequence[str]) -> None:
+    """Check every path before any work, so a missing file fails at once with its one-line error."""
+    for p in paths:
+        if p != "-" and not os.path.isfile(p):
+            from .readers import read
+
+            read(p)  # raises the one-line error
 
 
 def read_lines(path: str) -> list[str]:

@@ -261,35 +261,41 @@ def _add_no_rules(p) -> None:
 
 
 def cmd_tag(a) -> int:
-    from .api import tag_files, tag_lines
-    from .output import open_output, write_csv, write_jsonl, write_table
+    from .api import tag_files, tag_files_text, tag_lines
+    from .output import open_output, write_csv, write_csv_header, write_jsonl, write_table
 
     columns = ["doc", "index", "kind", "label", "confidence", "text"]
     csv_columns = ["doc", "index", "kind", "section", "text", "label", "confidence", "probs", "terms", "alone", "rule"]
+    options = {
+        "jobs": a.jobs,
+        "terms": a.terms,
+        "coded_only": not a.all,
+        "neighbours": not a.no_neighbours,
+        "rules": not a.no_rules,
+    }
     with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
-        first = True
-        batches = (
-            tag_lines(a.files, a.model, rules=not a.no_rules)
-            if a.lines
-            else tag_files(
-                a.files,
-                a.model,
-                jobs=a.jobs,
-                terms=a.terms,
-                coded_only=not a.all,
-                neighbours=not a.no_neighbours,
-                rules=not a.no_rules,
-            )
-        )
-        for records in batches:
-            if a.format == "jsonl":
-                write_jsonl(records, out)
-            elif a.format == "csv":
-                cols = csv_columns if not a.lines else [c for c in csv_columns if c not in ("section", "alone")]
-                write_csv(records, out, cols, bom=first, header=first)
-            else:
+        if a.lines:
+            first = True
+            for records in tag_lines(a.files, a.model, rules=not a.no_rules):
+                if a.format == "jsonl":
+                    write_jsonl(records, out)
+                elif a.format == "csv":
+                    cols = [c for c in csv_columns if c not in ("section", "alone")]
+                    write_csv(records, out, cols, bom=first, header=first)
+                else:
+                    write_table(records, out, columns)
+                first = first and not records
+        elif a.format in ("jsonl", "csv"):
+            # each file's text is written where it is tagged (in the worker, with --jobs)
+            header = a.format == "csv"
+            for text in tag_files_text(a.files, a.model, format=a.format, columns=csv_columns, **options):
+                if header and text:
+                    write_csv_header(out, csv_columns)
+                    header = False
+                out.write(text)
+        else:
+            for records in tag_files(a.files, a.model, **options):
                 write_table(records, out, columns)
-            first = first and not records
     return EXIT_OK
 
 

@@ -93,7 +93,7 @@ def _char_counts(strings: Sequence[str], lo: int, hi: int):
     (a prefix first), so the sorted unique integers are scikit-learn's
     sorted vocabulary.  Strings hold letters and digits only, never U+0000.
     """
-    from .model import ngram_starts
+    from .ngrams import ngram_starts
 
     lengths = np.fromiter((len(x) for x in strings), dtype=np.int64, count=len(strings))
     codes = np.frombuffer("".join(strings).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
@@ -111,7 +111,7 @@ def _char_counts(strings: Sequence[str], lo: int, hi: int):
 
 def _word_counts(tokens: Sequence[Sequence[str]], lo: int, hi: int):
     """Counts of the word n-grams (``hi`` <= 3) of each token list, columns in sorted-term order."""
-    from .model import ngram_starts
+    from .ngrams import ngram_starts
 
     ids: dict[str, int] = {}
     flat = np.fromiter((ids.setdefault(t, len(ids)) + 1 for toks in tokens for t in toks), dtype=np.int64)

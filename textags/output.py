@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -114,6 +115,31 @@ def write_tsv(records: Iterable[dict], out: IO[str], columns: Sequence[str] | No
     out.write("\t".join(columns) + "\n")
     for r in [first, *records]:
         out.write("\t".join(_cell(r.get(c)) for c in columns) + "\n")
+
+
+def records_text(records: Sequence[dict], format: str = "jsonl", columns: Sequence[str] | None = None) -> str:
+    """Records as JSON lines, or as CSV rows without BOM or header (``columns``: as in :func:`write_csv`).
+
+    >>> records_text([{"label": "economy", "text": "税收增长"}])
+    '{"label": "economy", "text": "税收增长"}\\n'
+    >>> records_text([{"label": "economy", "text": "税收增长"}], "csv")
+    'economy,税收增长\\r\\n'
+    """
+    buf = io.StringIO()
+    if format == "jsonl":
+        write_jsonl(records, buf)
+    elif format == "csv":
+        write_csv(records, buf, columns, bom=False, header=False)
+    else:
+        raise ValueError(f"format must be jsonl or csv, not {format!r}")
+    return buf.getvalue()
+
+
+def write_csv_header(out: IO[str], columns: Sequence[str], bom: bool = True) -> None:
+    """The first line of :func:`write_csv` (after its BOM), for rows written by :func:`records_text`."""
+    if bom:
+        out.write("\ufeff")
+    csv.writer(out, lineterminator="\r\n").writerow(columns)
 
 
 @contextlib.contextmanager
