@@ -1,6 +1,7 @@
 """Speed and memory of textags beside the naive peer, run side by side as whole processes.
 
-Every figure is the median of --runs runs (default 5) of a fresh process.
+Every figure is the median of --runs runs (default 5) of a fresh process; the throughput runs of
+the peer and of textags take turns.
 
     python benchmarks/bench.py [--runs 5] [--corpus ../shared/corpus]
 
@@ -78,16 +79,24 @@ def main() -> None:
     def units():
         return sum(1 for _ in open(out, encoding="utf-8"))
 
-    peer_all = median_time([sys.executable, str(PEER), "tag", str(peer_model), *files, "-o", str(out)], args.runs)
-    peer_units = units()
-    rows = []
-    for label, extra in (
-        ("textags tag (1 process)", []),
-        ("textags tag --jobs 2", ["--jobs", "2"]),
-        ("textags tag --jobs 2 --terms 0", ["--jobs", "2", "--terms", "0"]),
-    ):
-        t = median_time([*TEXTAGS, "tag", *files, "--format", "jsonl", "-o", str(out), "--force", *extra], args.runs)
-        rows.append((label, t, units()))
+    # the peer and textags's three ways, run in turn (peer, 1, 2, 3, peer, 1, ...), so that a change in
+    # the machine's load over the minutes of the runs falls on all of them alike
+    commands = {
+        "peer": [sys.executable, str(PEER), "tag", str(peer_model), *files, "-o", str(out)],
+        "textags tag (1 process)": [],
+        "textags tag --jobs 2": ["--jobs", "2"],
+        "textags tag --jobs 2 --terms 0": ["--jobs", "2", "--terms", "0"],
+    }
+    for label, extra in list(commands.items())[1:]:
+        commands[label] = [*TEXTAGS, "tag", *files, "--format", "jsonl", "-o", str(out), "--force", *extra]
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    counts: dict[str, int] = {}
+    for _ in range(args.runs):
+        for label, cmd in commands.items():
+            times[label].append(run(cmd)[0])
+            counts[label] = units()
+    peer_all, peer_units = statistics.median(times.pop("peer")), counts.pop("peer")
+    rows = [(label, statistics.median(ts), counts[label]) for label, ts in times.items()]
     print("\n1. throughput over the whole corpus, JSONL written (whole processes)")
     print(
         f"   peer_naive.py:                  {peer_all:6.2f} s  {peer_units / peer_all:8.0f} units/s  "
