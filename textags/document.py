@@ -165,7 +165,10 @@ class Document:
 
     def with_tags(self, tags: Mapping[int, Tag]) -> Document:
         """Return a copy whose units with an index in ``tags`` carry that tag."""
-        units = tuple(replace(u, tag=tags[u.index]) if u.index in tags else u for u in self.units)
+        units = tuple(
+            Unit(u.index, u.start, u.end, u.text, u.kind, u.section, tags[u.index]) if u.index in tags else u
+            for u in self.units
+        )
         return replace(self, units=units)
 
     def emphasis(self, **kwargs):

@@ -74,10 +74,14 @@ def write_table(
         out.write("  ".join(pad(v, w) for v, w in zip(row, widths)).rstrip() + "\n")
 
 
+#: ``json.dumps(r, ensure_ascii=False)`` without building an encoder for every record.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
     """One JSON object per line, UTF-8 text (not escaped)."""
-    for r in records:
-        out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    encode = _JSON.encode
+    out.write("".join([encode(r) + "\n" for r in records]))
 
 
 def write_csv(
