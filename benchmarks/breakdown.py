@@ -70,7 +70,7 @@ def main() -> None:
     clock("top terms of every unit", lambda: [scorer.batch_top_terms(f, p.argmax(1), 5) for f, p in zip(feats, probs)])
     tagged = [model.tag(d) for d in docs]
     records = clock("records of every unit", lambda: [unit_records(d, coded_only=True) for d in tagged])
-    clock("JSON lines of every record (json.dumps)", lambda: [write_jsonl(r, io.StringIO()) for r in records])
+    clock("JSON lines of every record (json module)", lambda: [write_jsonl(r, io.StringIO()) for r in records])
 
     # what any tagger in Python spends on this corpus, whatever its own code: starting the
     # interpreter with numpy and rjieba, cutting the words, and writing one JSON line per unit
