@@ -325,8 +325,8 @@ def _distinct(keys: np.ndarray, inverse: bool = False) -> tuple[np.ndarray, np.n
     """The sorted distinct keys and how often each occurs (or, with ``inverse``, where each key went).
 
     ``np.unique(keys, return_counts=True)`` (or ``return_inverse=True``), by
-    one stable sort, which is several times faster on the nearly ordered keys
-    of a batch.
+    one stable sort, which suits the nearly ordered keys of a batch
+    (``benchmarks/breakdown.py`` times the stages that use it).
 
     >>> _distinct(np.array([5, 3, 5, 9]))
     (array([3, 5, 9]), array([1, 2, 1]))

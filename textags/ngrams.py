@@ -165,7 +165,7 @@ class WordIndex:
         vocab = sorted({tok for g in grams for tok in g})
         self.ids = {tok: i for i, tok in enumerate(vocab)}
         self.size = len(vocab) + 1
-        self._codes: dict[str, int] = {}  # every token met: its id, or what else it is
+        self._codes = dict(self.ids)  # every token met: its id, or what else it is
         by_n: dict[int, tuple[list[int], list[int]]] = {}
         for col, g in enumerate(grams):
             code = 0
@@ -193,9 +193,8 @@ class WordIndex:
         stream does not hold ``n_units - 1`` separators.
         """
         codes = self._codes
-        if not codes or len(codes) > 2_000_000:  # the ids, and the other tokens met (bounded over a long run)
-            codes.clear()
-            codes.update(self.ids)
+        if len(codes) > 2_000_000:  # bounded over a long run; a new dict, so no other thread loses its codes
+            codes = self._codes = dict(self.ids)
         for tok in set(stream).difference(codes):
             codes[tok] = _SEPARATOR if tok == separator else _UNKNOWN if is_word(tok) else _NOT_A_WORD
         flat = np.fromiter(map(codes.__getitem__, stream), dtype=np.int64, count=len(stream))
