@@ -34,6 +34,37 @@ def _tag_one(
     return unit_records(doc, coded_only=coded_only)
 
 
+def _tag_one_text(path: str, model_path, terms, coded_only, neighbours, rules, format, columns) -> str:
+    from .output import records_text
+
+    return records_text(_tag_one(path, model_path, terms, coded_only, neighbours, rules), format, columns)
+
+
+def _each_file(work, paths: Sequence[str], model, jobs: int, *args) -> Iterator:
+    """``work(path, model, *args)`` of each path, in order: in this process, or ``jobs`` worker processes.
+
+    Every path is checked before any work, so a missing file fails at once
+    with its one-line error; workers load the model from its path.
+    """
+    from .model import Model
+
+    if jobs and jobs > 1 and len(paths) > 1:
+        if isinstance(model, Model):
+            model = model.path
+        for p in paths:
+            if p != "-" and not os.path.isfile(p):
+                from .readers import read
+
+                read(p)  # raises the one-line error
+        from joblib import Parallel, delayed
+
+        yield from Parallel(n_jobs=jobs, return_as="generator")(delayed(work)(p, model, *args) for p in paths)
+        return
+    model = _model(model)
+    for p in paths:
+        yield work(p, model, *args)
+
+
 def tag_files(
     paths: Sequence[str],
     model=None,
@@ -52,36 +83,7 @@ def tag_files(
 
     Records stream file by file, so memory stays flat however many files.
     """
-    from .model import Model
-
-    if jobs and jobs > 1 and len(paths) > 1:
-        if isinstance(model, Model):
-            model = model.path
-        _check_paths(paths)
-        from joblib import Parallel, delayed
-
-        yield from Parallel(n_jobs=jobs, return_as="generator")(
-            delayed(_tag_one)(p, model, terms, coded_only, neighbours, rules) for p in paths
-        )
-        return
-    model = _model(model)
-    for p in paths:
-        yield _tag_one(p, model, terms, coded_only, neighbours, rules)
-
-
-def _tag_one_text(
-    path: str,
-    model_path,
-    terms: int,
-    coded_only: bool,
-    neighbours: bool,
-    rules: bool,
-    format: str,
-    columns: Sequence[str] | None,
-) -> str:
-    from .output import records_text
-
-    return records_text(_tag_one(path, model_path, terms, coded_only, neighbours, rules), format, columns)
+    yield from _each_file(_tag_one, paths, model, jobs, terms, coded_only, neighbours, rules)
 
 
 def tag_files_text(
@@ -104,33 +106,9 @@ def tag_files_text(
     the same order.  ``columns`` are the CSV columns (default: the first
     record's keys).
     """
-    from .model import Model
-
     if format not in ("jsonl", "csv"):
         raise ValueError(f"format must be jsonl or csv, not {format!r}")
-    if jobs and jobs > 1 and len(paths) > 1:
-        if isinstance(model, Model):
-            model = model.path
-        _check_paths(paths)
-        from joblib import Parallel, delayed
-
-        yield from Parallel(n_jobs=jobs, return_as="generator")(
-            delayed(_tag_one_text)(p, model, terms, coded_only, neighbours, rules, format, columns) for p in paths
-        )
-        return
-    from .output import records_text
-
-    for records in tag_files(paths, model, terms=terms, coded_only=coded_only, neighbours=neighbours, rules=rules):
-        yield records_text(records, format, columns)
-
-
-def _check_paths(paths: Sequence[str]) -> None:
-    """Check every path before any work, so a missing file fails at once with its one-line error."""
-    for p in paths:
-        if p != "-" and not os.path.isfile(p):
-            from .readers import read
-
-            read(p)  # raises the one-line error
+    yield from _each_file(_tag_one_text, paths, model, jobs, terms, coded_only, neighbours, rules, format, columns)
 
 
 def read_lines(path: str) -> list[str]:

@@ -189,7 +189,7 @@ def normalize_many(texts: Sequence[str]) -> str:
 
 
 def nfkc_lines(text: str) -> str:
-    """``unicodedata.normalize("NFKC", text)``, several times faster on Chinese text.
+    """``unicodedata.normalize("NFKC", text)``, with less work on Chinese text.
 
     Two steps that cannot change the result come first.  The fullwidth
     ASCII forms (U+FF01-U+FF5E) and the ideographic space (U+3000) -- most of
