@@ -35,9 +35,14 @@ def _tag_one(
 
 
 def _tag_one_text(path: str, model_path, terms, coded_only, neighbours, rules, format, columns) -> str:
+    from . import load
     from .output import records_text
+    from .records import unit_json_lines, unit_records
 
-    return records_text(_tag_one(path, model_path, terms, coded_only, neighbours, rules), format, columns)
+    doc = _model(model_path).tag(load(path), terms=terms, neighbours=neighbours, rules=rules)
+    if format == "jsonl":
+        return unit_json_lines(doc, coded_only=coded_only)
+    return records_text(unit_records(doc, coded_only=coded_only), format, columns)
 
 
 def _each_file(work, paths: Sequence[str], model, jobs: int, *args) -> Iterator:
