@@ -23,8 +23,20 @@ def single(small_model_dir, run_cli):
     return [json.loads(x) for x in out.splitlines()]
 
 
+@pytest.fixture(params=["fork", "joblib"])
+def workers(request, monkeypatch):
+    """Each parallel test runs with forked workers (Linux) and with joblib's (elsewhere)."""
+    from textags import api
+
+    if request.param == "fork" and not api._can_fork():
+        pytest.skip("no fork on this platform; the joblib run covers it")
+    if request.param == "joblib":
+        monkeypatch.setattr(api, "_can_fork", lambda: False)
+    return request.param
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_jobs_2_writes_the_same_bytes_in_the_same_order(run_cli, small_model_dir, tmp_path, fmt):
+def test_jobs_2_writes_the_same_bytes_in_the_same_order(run_cli, small_model_dir, tmp_path, fmt, workers):
     # the workers write each file's lines themselves: the output must not change by a byte
     outs = []
     for jobs in ("1", "2"):
@@ -40,10 +52,39 @@ def test_jobs_2_writes_the_same_bytes_in_the_same_order(run_cli, small_model_dir
         )
 
 
-def test_jobs_2_gives_the_same_records_in_the_same_order(run_cli, small_model_dir):
+def test_jobs_2_gives_the_same_records_in_the_same_order(run_cli, small_model_dir, workers):
     code, out, err = run_cli("tag", *STREET, "--model", small_model_dir, "--format", "jsonl", "--jobs", "2")
     assert code == 0, err
     assert [json.loads(x) for x in out.splitlines()] == single(small_model_dir, run_cli)
+
+
+def test_a_file_that_fails_in_a_worker_gives_its_one_line_error(run_cli, small_model_dir, tmp_path, workers):
+    # the file exists, so it passes the check before the work, and fails only when read in a worker
+    bad = tmp_path / "download.txt"
+    bad.write_bytes(b"")
+    paths = [*STREET[:2], bad, *STREET[2:], *STREET]
+    one = run_cli("tag", *paths, "--model", small_model_dir, "--format", "jsonl", "-o", tmp_path / "one.jsonl")
+    two = run_cli("tag", *paths, "--model", small_model_dir, "--jobs", "2", "-o", tmp_path / "two.jsonl")
+    assert one[0] == two[0] != 0 and one[2] == two[2]
+    assert two[2].startswith(f"textags: {bad}: ") and two[2].count("\n") == 1 and "Traceback" not in two[2]
+    assert not (tmp_path / "two.jsonl").exists()  # nothing half-written
+
+
+@pytest.mark.parametrize("error", ["plain", "missing extra"])
+def test_errors_cross_between_processes_whole(error):
+    import pickle
+
+    from textags.errors import MissingExtraError, TextagsError
+
+    e = (
+        TextagsError("unknown label 'econ'", "a.csv", 3)
+        if error == "plain"
+        else MissingExtraError("pdf", "pypdfium2", path="a.pdf")
+    )
+    back = pickle.loads(pickle.dumps(e))
+    assert type(back) is type(e) and str(back) == str(e) and (back.path, back.line) == (e.path, e.line)
+    if error == "missing extra":
+        assert (back.extra, back.package) == ("pdf", "pypdfium2") and isinstance(back, ImportError)
 
 
 def test_the_text_of_tagged_files_is_the_text_of_their_records(small_model):

@@ -49,25 +49,73 @@ def _each_file(work, paths: Sequence[str], model, jobs: int, *args) -> Iterator:
     """``work(path, model, *args)`` of each path, in order: in this process, or ``jobs`` worker processes.
 
     Every path is checked before any work, so a missing file fails at once
-    with its one-line error; workers load the model from its path.
+    with its one-line error.  On Linux the workers are forked from this
+    process once it has loaded the model, so they start with the model and
+    the libraries already in memory; elsewhere (where forking a process with
+    numpy loaded is not safe) they are joblib's, and load the model from its
+    path.
     """
     from .model import Model
 
     if jobs and jobs > 1 and len(paths) > 1:
-        if isinstance(model, Model):
-            model = model.path
         for p in paths:
             if p != "-" and not os.path.isfile(p):
                 from .readers import read
 
                 read(p)  # raises the one-line error
+        if _can_fork():
+            yield from _forked(work, paths, _model(model), min(jobs, len(paths)), args)
+            return
         from joblib import Parallel, delayed
 
+        if isinstance(model, Model):
+            model = model.path
         yield from Parallel(n_jobs=jobs, return_as="generator")(delayed(work)(p, model, *args) for p in paths)
         return
     model = _model(model)
     for p in paths:
         yield work(p, model, *args)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+    import sys
+
+    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+
+
+#: The model of a forked worker, set in the main process just before the fork.
+_WORKER_MODEL = None
+
+
+def _set_worker_model(model) -> None:
+    import signal
+
+    global _WORKER_MODEL
+    _WORKER_MODEL = model
+    # Ctrl-C is the main process's to handle: it stops the workers and reports one line
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _in_worker(work, path: str, args: tuple):
+    return work(path, _WORKER_MODEL, *args)
+
+
+def _forked(work, paths: Sequence[str], model, jobs: int, args: tuple) -> Iterator:
+    """``work`` of each path in ``jobs`` forked processes, in order, with at most ``2 * jobs`` files in flight."""
+    import multiprocessing
+    from collections import deque
+
+    # with fork, the initializer's arguments are inherited, not pickled
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_set_worker_model, initargs=(model,)) as pool:
+        pending: deque = deque()
+        for p in paths:
+            pending.append(pool.apply_async(_in_worker, (work, p, args)))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 def tag_files(

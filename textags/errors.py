@@ -27,11 +27,25 @@ class TextagsError(Exception):
         self.path = path
         self.line = line
 
+    def __reduce__(self):
+        # rebuilt from its attributes, not its arguments, so an error raised in a worker process
+        # reaches the main one whole, whatever the subclass's own arguments
+        # (``path`` is read apart: on an ImportError it is a slot, not in ``__dict__``)
+        return _rebuild, (type(self), {**self.__dict__, "path": self.path})
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return where + self.message
+
+
+def _rebuild(cls, state: dict) -> TextagsError:
+    error = Exception.__new__(cls)
+    error.args = (state["message"],)
+    for name, value in state.items():
+        setattr(error, name, value)
+    return error
 
 
 class MissingExtraError(TextagsError, ImportError):
