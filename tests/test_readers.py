@@ -43,3 +43,20 @@ def test_crlf_and_cr_line_ends(tmp_path):
     p = tmp_path / "r.txt"
     p.write_bytes("一、抓经济\r\n税收增长。\r二、抓民生\r\n".encode("gb18030"))
     assert [u.text for u in textags.load(p).units] == ["一、抓经济", "税收增长。", "二、抓民生"]
+
+
+def test_chinese_score_counts_the_common_han_characters_of_any_text():
+    from conftest import STREET, corpus_files
+
+    from textags.readers import COMMON_CHARS, chinese_score
+
+    def by_hand(text):
+        han = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"]
+        return sum(ch in COMMON_CHARS for ch in han) / len(han) if han else 0.0
+
+    reports = [p.read_text(encoding="utf-8") for p in [*STREET, *corpus_files("national")[-3:]]]
+    # right decodings, mojibake of both codecs, and text with no Han or a lone surrogate
+    texts = [*reports, *(t.encode("utf-8").decode("gb18030", "replace") for t in reports), "", "GDP 5%", "\ud800的x"]
+    scores = [chinese_score(t) for t in texts]
+    assert scores == [by_hand(t) for t in texts]
+    assert min(scores[: len(reports)]) > 0.5 > max(scores[len(reports) : 2 * len(reports)])

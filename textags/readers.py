@@ -53,10 +53,19 @@ def chinese_score(text: str) -> float:
     >>> chinese_score("我们的国家") > 0.5
     True
     """
-    han = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"]
-    if not han:
+    import numpy as np
+
+    points = np.frombuffer(text[:20000].encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    han = points[((points >= 0x4E00) & (points <= 0x9FFF)) | ((points >= 0x3400) & (points <= 0x4DBF))]
+    if not han.size:
         return 0.0
-    return sum(ch in COMMON_CHARS for ch in han) / len(han)
+    return int(np.isin(han, _common_points()).sum()) / int(han.size)
+
+
+def _common_points():
+    import numpy as np
+
+    return np.fromiter(map(ord, COMMON_CHARS), dtype=np.uint32)
 
 
 def _looks_binary(data: bytes) -> bool:
