@@ -26,13 +26,34 @@ def single(small_model_dir, run_cli):
 @pytest.fixture(params=["fork", "joblib"])
 def workers(request, monkeypatch):
     """Each parallel test runs with forked workers (Linux) and with joblib's (elsewhere)."""
+    import multiprocessing
+    import sys
+
     from textags import api
 
-    if request.param == "fork" and not api._can_fork():
-        pytest.skip("no fork on this platform; the joblib run covers it")
-    if request.param == "joblib":
-        monkeypatch.setattr(api, "_can_fork", lambda: False)
+    forks = request.param == "fork"
+    if forks and not (sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()):
+        pytest.skip("workers are forked only on Linux; the joblib run covers this platform")
+    # chosen here, not by the test process's threads (a Dask cluster of another test may be running)
+    monkeypatch.setattr(api, "_can_fork", lambda: forks)
     return request.param
+
+
+def test_workers_are_not_forked_from_a_process_with_threads_of_its_own():
+    import threading
+
+    from textags import api
+
+    if api._can_fork() is False and threading.active_count() == 1:
+        pytest.skip("workers are forked only on Linux")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert api._can_fork() is False
+    finally:
+        stop.set()
+        other.join()
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])

@@ -52,8 +52,8 @@ def _each_file(work, paths: Sequence[str], model, jobs: int, *args) -> Iterator:
     with its one-line error.  On Linux the workers are forked from this
     process once it has loaded the model, so they start with the model and
     the libraries already in memory; elsewhere (where forking a process with
-    numpy loaded is not safe) they are joblib's, and load the model from its
-    path.
+    numpy loaded is not safe), or from a process with threads of its own
+    (:func:`_can_fork`), they are joblib's, and load the model from its path.
     """
     from .model import Model
 
@@ -78,10 +78,19 @@ def _each_file(work, paths: Sequence[str], model, jobs: int, *args) -> Iterator:
 
 
 def _can_fork() -> bool:
+    """Whether workers may be forked: on Linux, from a process running no other Python thread.
+
+    A process with threads of its own (a Jupyter kernel, a web server) could
+    fork while one of them holds a lock, and the worker would wait on it
+    forever; such processes get joblib's fresh workers instead.
+    """
     import multiprocessing
     import sys
+    import threading
 
-    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    return (
+        sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    )
 
 
 #: The model of a forked worker, set in the main process just before the fork.

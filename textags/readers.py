@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import sys
 from pathlib import Path
@@ -62,6 +63,7 @@ def chinese_score(text: str) -> float:
     return int(np.isin(han, _common_points()).sum()) / int(han.size)
 
 
+@functools.lru_cache(maxsize=1)
 def _common_points():
     import numpy as np
 
