@@ -23,26 +23,27 @@ def _model(model):
     return model if isinstance(model, Model) else load_model(model)
 
 
+def _tagged(path: str, model, terms: int, neighbours: bool, rules: bool):
+    from . import load
+
+    return _model(model).tag(load(path), terms=terms, neighbours=neighbours, rules=rules)
+
+
 def _tag_one(
     path: str, model_path, terms: int, coded_only: bool, neighbours: bool = True, rules: bool = True
 ) -> list[dict]:
-    from . import load
     from .records import unit_records
 
-    model = _model(model_path)
-    doc = model.tag(load(path), terms=terms, neighbours=neighbours, rules=rules)
-    return unit_records(doc, coded_only=coded_only)
+    return unit_records(_tagged(path, model_path, terms, neighbours, rules), coded_only=coded_only)
 
 
 def _tag_one_text(path: str, model_path, terms, coded_only, neighbours, rules, format, columns) -> str:
-    from . import load
     from .output import records_text
-    from .records import unit_json_lines, unit_records
+    from .records import unit_json_lines
 
-    doc = _model(model_path).tag(load(path), terms=terms, neighbours=neighbours, rules=rules)
     if format == "jsonl":
-        return unit_json_lines(doc, coded_only=coded_only)
-    return records_text(unit_records(doc, coded_only=coded_only), format, columns)
+        return unit_json_lines(_tagged(path, model_path, terms, neighbours, rules), coded_only=coded_only)
+    return records_text(_tag_one(path, model_path, terms, coded_only, neighbours, rules), format, columns)
 
 
 def _each_file(work, paths: Sequence[str], model, jobs: int, *args) -> Iterator:
