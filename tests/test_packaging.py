@@ -6,9 +6,21 @@ import json
 import subprocess
 import sys
 import venv
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
+
+
+def parent_site_packages() -> list[str]:
+    """The site-packages of the environment running the tests, never the base interpreter's."""
+    import site
+    import sysconfig
+
+    paths = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    if sys.prefix != sys.base_prefix:  # in a venv: its own site-packages only
+        return sorted(p for p in paths if p.startswith(sys.prefix))
+    return sorted(paths | set(site.getsitepackages()))
 
 
 @pytest.mark.slow
@@ -29,9 +41,21 @@ def test_wheel_installs_into_a_fresh_venv_and_tags_from_another_directory(tmp_pa
     assert sum(n.startswith("textags/reports/raw/") and n.endswith((".txt", ".md")) for n in names) >= 88
 
     env = tmp_path / "venv"
-    # the libraries textags needs come from this interpreter; textags itself only from the wheel
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env)
+    # An isolated venv: the machine's base interpreter is never reached (on a fresh machine it has
+    # none of textags' dependencies). The libraries come from the environment the tests run in,
+    # put on the child's path by a .pth file after its own site-packages, so textags itself comes
+    # only from the wheel.
+    venv.EnvBuilder(with_pip=True, system_site_packages=False).create(env)
     py = env / "bin" / "python"
+    child_site = Path(
+        subprocess.run(
+            [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
+    (child_site / "_textags_test_parent.pth").write_text("\n".join(parent_site_packages()) + "\n")
     r = subprocess.run(
         [str(py), "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", str(wheel)],
         capture_output=True,
@@ -47,6 +71,13 @@ def test_wheel_installs_into_a_fresh_venv_and_tags_from_another_directory(tmp_pa
         assert r.returncode == 0, r.stderr[-2000:]
         return json.loads(r.stdout)
 
+    # the child reaches no package of the machine's base interpreter
+    out = run_python(
+        "import json, site, sys\n"
+        "print(json.dumps({'base': sys.base_prefix, 'site': site.getsitepackages(), 'path': sys.path}))\n"
+    )
+    base_site = [p for p in out["path"] if p.startswith(out["base"]) and "site-packages" in p]
+    assert not base_site and all(p.startswith(str(env)) for p in out["site"]), out
     out = run_python(
         "import json, textags\n"
         "doc = textags.tag('坚持党管武装，有效落实民兵整组任务。')\n"
