@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from .document import Document, Tag, Unit
 from .errors import TextagsError
+from .inputs import load
 from .readers import read
 from .segment import segment
 
@@ -43,25 +44,6 @@ __all__ = [
     "segment",
     "tag",
 ]
-
-
-def load(path, *, name: str | None = None) -> Document:
-    """Read a report file and segment it; the document is named after the file.
-
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "plan.txt"
-    >>> _ = p.write_text("坚持党管武装。", encoding="gb18030")
-    >>> load(p).name, load(p).units[0].text
-    ('plan', '坚持党管武装。')
-    """
-    import os
-    from pathlib import Path
-
-    path = os.fspath(path)
-    text = read(path)
-    if name is None:
-        name = "stdin" if path == "-" else Path(path).stem
-    return segment(text, name=name, path=None if path == "-" else path)
 
 
 def __getattr__(name: str):

@@ -697,6 +697,8 @@ class Model:
         neighbours (see :meth:`tag_texts`) unless ``neighbours=False``, and
         the codebook rules apply unless ``rules=False``.
         """
+        from .inputs import as_document
+
         doc = as_document(doc)
         coded = doc.coded_units
         tags = self.tag_texts(
@@ -716,25 +718,6 @@ class Model:
 def context_of(unit) -> str:
     """The heading a unit is read with: the nearest one above it (a heading's own parent)."""
     return unit.section[-1] if unit.section else ""
-
-
-def as_document(doc) -> Document:
-    """A Document from a Document, a file path, or a report's text."""
-    if isinstance(doc, Document):
-        return doc
-    if isinstance(doc, os.PathLike):
-        from . import load
-
-        return load(doc)
-    if isinstance(doc, str):
-        if "\n" not in doc and len(doc) < 4096 and doc.lower().endswith((".txt", ".md", ".pdf", ".docx")):
-            from . import load
-
-            return load(doc)
-        from .segment import segment
-
-        return segment(doc)
-    raise TypeError(f"cannot tag a {type(doc).__name__}; give a Document, a path or a text")
 
 
 def save_model(scorer: Scorer, card: dict, directory: str | os.PathLike, *, force: bool = False) -> Path:
@@ -832,7 +815,27 @@ def _model_dir(path) -> Path:
     return p
 
 
-_CACHE: dict[str, Model] = {}
+_CACHE: dict[tuple, Model] = {}
+
+
+def _cache_key(directory: Path) -> tuple:
+    """What a loaded model is cached under: the directory, its card's bytes and its arrays' file.
+
+    A model re-saved in the same directory (``train --force``) has a new card,
+    and arrays changed after a load have a new size, time or inode, so either
+    is loaded (and checked) afresh instead of served from the cache.
+    """
+    try:
+        card_bytes = (directory / CARD_FILE).read_bytes()
+    except OSError:
+        return (str(directory.resolve()), None)
+    try:
+        name = str(json.loads(card_bytes.decode("utf-8")).get("file") or MODEL_FILE)
+        st = (directory / name).stat()
+        arrays = (name, st.st_size, st.st_mtime_ns, st.st_ino)
+    except (ValueError, AttributeError, OSError):
+        arrays = None
+    return (str(directory.resolve()), sha256_bytes(card_bytes), arrays)
 
 
 def load_model(path: str | os.PathLike | None = None) -> Model:
@@ -848,7 +851,7 @@ def load_model(path: str | os.PathLike | None = None) -> Model:
         Missing, damaged or tampered files, or an unknown format version.
     """
     directory = _model_dir(path)
-    key = str(directory.resolve())
+    key = _cache_key(directory)
     if key in _CACHE:
         return _CACHE[key]
     card = read_card(directory)
@@ -903,12 +906,26 @@ def load_model(path: str | os.PathLike | None = None) -> Model:
             f"{model_file} is inconsistent (coefficients do not fit the vocabulary); retrain it", str(directory)
         )
     model = Model(scorer, card, str(directory))
+    for stale in [k for k in _CACHE if k[0] == key[0]]:  # older versions of this directory
+        del _CACHE[stale]
     _CACHE[key] = model
     return model
 
 
-def tag(doc, model: Model | str | os.PathLike | None = None, **kwargs) -> Document:
-    """Tag a document (Document, text or path) with ``model`` (default: the shipped one)."""
+def tag(
+    doc=None, model: Model | str | os.PathLike | None = None, *, path=None, text: str | None = None, **kwargs
+) -> Document:
+    """Tag a document with ``model`` (default: the shipped one).
+
+    ``doc`` is a :class:`Document`, a path, or a report's text: a ``str`` is
+    read as a file only when such a file exists (see :mod:`textags.inputs`);
+    ``path=`` or ``text=`` say which it is without that rule.
+
+    >>> tag(text="坚持党管武装，有效落实民兵整组任务。").coded_units[0].tag.label
+    'party'
+    """
+    from .inputs import as_document
+
     if not isinstance(model, Model):
         model = load_model(model)
-    return model.tag(doc, **kwargs)
+    return model.tag(as_document(doc, path=path, text=text), **kwargs)
