@@ -14,7 +14,7 @@ Examples
 >>> import warnings
 >>> with warnings.catch_warnings(record=True) as caught:
 ...     doc = as_document("报告全文见附件.docx")  # no such file: the string is text
->>> doc.units[0].text, str(caught[0].message)[:24]
+>>> doc.units[0].text, str(caught[0].message)[:22]
 ('报告全文见附件.docx', "no file '报告全文见附件.docx'")
 """
 
