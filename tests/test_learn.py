@@ -406,3 +406,18 @@ def test_a_user_dictionary_without_terms_is_refused_in_one_line(run_cli, tmp_pat
     code, _, err = run_cli("train", data, "-o", tmp_path / "m", "--base", "none", "--userdict", terms)
     assert code == 2 and err.startswith(f"textags: {terms}: ") and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "m").exists()
+
+
+def test_evaluate_reports_scores_by_level(run_cli, small_model_dir, tmp_path):
+    from conftest import DATA
+
+    files = [DATA / "labelled" / "baoshan-youyilu-2022-work-plan.csv", DATA / "labelled" / "gwr-2018.csv"]
+    code, out, err = run_cli("evaluate", *files, "--model", small_model_dir, "--format", "json")
+    assert code == 0, err
+    r = json.loads(out)["results"][0]
+    groups = r["by_group"]
+    assert set(groups) == {"local", "national"}
+    assert groups["local"]["documents"] == 1 and groups["national"]["documents"] == 1
+    assert groups["local"]["units"] + groups["national"]["units"] == r["units"]
+    code, out, err = run_cli("evaluate", *files, "--model", small_model_dir)
+    assert "level" in out and "\nlocal " in out and "\nnational " in out

@@ -266,16 +266,19 @@ def evaluate(
     the model's own figures.
     """
     from .labels import read_labelled
-    from .learn import bundled_data_dir, compare_models, cross_validate, dedupe, load_documents
+    from .learn import bundled_data_dir, compare_models, cross_validate, dedupe, document_levels, load_documents
 
     rows, skipped = read_labelled(list(data) or [bundled_data_dir()])
     rows = dedupe(rows)
     reports = load_documents(rows, documents) if neighbours else {}
+    groups = document_levels(documents)
     if models:
-        result = compare_models([_model(m) for m in models], rows, reports, neighbours=neighbours, rules=rules)
+        result = compare_models(
+            [_model(m) for m in models], rows, reports, neighbours=neighbours, rules=rules, groups=groups
+        )
     else:
         params = ({} if neighbours else {"neighbour_weight": 0.0}) | ({} if rules else {"rules": False})
-        result = cross_validate(rows, n_jobs=jobs, documents=reports, params=params)
+        result = cross_validate(rows, n_jobs=jobs, documents=reports, params=params, groups=groups)
     result["reports_read"] = len(reports)
     result["skipped_empty_labels"] = skipped
     result["data"] = [str(d) for d in data] or ["bundled corpus"]
@@ -294,6 +297,13 @@ def _score_lines(r: dict) -> list[str]:
     for lab, v in r["per_label"].items():
         lines.append(f"{lab:<11}{v['precision']:>10.3f}{v['recall']:>8.3f}{v['f1']:>7.3f}{v['support']:>9}")
     labs = list(r["confusion"])
+    if r.get("by_group"):
+        lines += ["", f"{'level':<11}{'documents':>10}{'units':>7}{'accuracy':>10}{'macro-F1':>10}{'emph.err':>10}"]
+        for g, v in r["by_group"].items():
+            lines.append(
+                f"{g:<11}{v['documents']:>10}{v['units']:>7}{v['accuracy']:>10.3f}{v['macro_f1']:>10.3f}"
+                f"{v['emphasis_error_mean']:>10.2f}"
+            )
     lines += ["", "confusion (rows: true, columns: predicted)", " " * 11 + "".join(f"{lab[:6]:>8}" for lab in labs)]
     for t in labs:
         lines.append(f"{t:<11}" + "".join(f"{r['confusion'][t][p]:>8}" for p in labs))

@@ -110,18 +110,59 @@ def _emphasis_shares(labels: Sequence[str]) -> np.ndarray:
     return counts / total if total else counts
 
 
-def score(y_true: Sequence[str], y_pred: Sequence[str], docs: Sequence[str]) -> dict:
+#: how a report's level (the documents table's ``level``) is grouped in the scores by level
+LEVEL_GROUPS = {
+    "national": "national",
+    "province": "provincial",
+    "provincial": "provincial",
+    "city": "local",
+    "district": "local",
+    "county": "local",
+    "town": "local",
+    "street": "local",
+}
+
+
+def level_group(level: str | None) -> str:
+    """The group a report's level is scored in: local, provincial, national, or unknown.
+
+    >>> level_group("street"), level_group("province"), level_group(None)
+    ('local', 'provincial', 'unknown')
+    """
+    return LEVEL_GROUPS.get((level or "").strip().lower(), "unknown")
+
+
+def score(
+    y_true: Sequence[str], y_pred: Sequence[str], docs: Sequence[str], groups: Mapping[str, str] | None = None
+) -> dict:
     """Accuracy, per-label precision/recall/F1, macro-F1, confusion matrix and emphasis error.
 
     The emphasis error of a document is the mean absolute difference, in
     percentage points, between its true and predicted shares of the five
-    domains (``other`` left out of the denominator).
+    domains (``other`` left out of the denominator).  With ``groups``
+    (``{doc: group}``, e.g. each report's :func:`level_group`) the same
+    scores are given for each group's units under ``by_group``.
 
     >>> s = score(["economy", "party", "other"], ["economy", "economy", "other"], ["a", "a", "a"])
     >>> s["accuracy"], s["documents"]["a"]["emphasis_error"]
     (0.6667, 20.0)
+    >>> s = score(["economy", "party"], ["economy", "economy"], ["a", "b"], groups={"a": "local", "b": "national"})
+    >>> s["by_group"]["local"]["accuracy"], s["by_group"]["national"]["accuracy"]
+    (1.0, 0.0)
     """
     y_true, y_pred = list(y_true), list(y_pred)
+    if groups is not None:
+        out = score(y_true, y_pred, docs)
+        by: dict[str, list[int]] = {}
+        for i, d in enumerate(docs):
+            by.setdefault(groups.get(d, "unknown"), []).append(i)
+        out["by_group"] = {}
+        for g in sorted(by):
+            part = score([y_true[i] for i in by[g]], [y_pred[i] for i in by[g]], [docs[i] for i in by[g]])
+            out["by_group"][g] = {k: part[k] for k in ("units", "accuracy", "macro_f1", "emphasis_error_mean")}
+            out["by_group"][g]["documents"] = len(part["documents"])
+            out["by_group"][g]["f1"] = {lab: v["f1"] for lab, v in part["per_label"].items()}
+        return out
     labels = [lab for lab in LABELS if lab in set(y_true) | set(y_pred)]
     per = {}
     for lab in labels:
@@ -224,6 +265,18 @@ def sequences(rows: Sequence[LabelledUnit], documents: Mapping | None = None) ->
                 tuple(range(len(ids))),
             )
         )
+    return out
+
+
+def document_levels(table: str | os.PathLike | None = None) -> dict[str, str]:
+    """``{doc: level group}`` from the bundled documents table and then ``table`` (see :func:`level_group`)."""
+    from .labels import documents_table
+    from .provenance import bundled_documents_csv
+
+    out = {}
+    for t in (bundled_documents_csv(), table):
+        if t is not None and Path(t).is_file():
+            out.update({d: level_group(row.get("level")) for d, row in documents_table(t).items()})
     return out
 
 
@@ -331,13 +384,18 @@ def cross_val_proba(
 
 
 def cross_validate(
-    rows: Sequence[LabelledUnit], *, params: dict | None = None, n_jobs: int = 1, documents: Mapping | None = None
+    rows: Sequence[LabelledUnit],
+    *,
+    params: dict | None = None,
+    n_jobs: int = 1,
+    documents: Mapping | None = None,
+    groups: Mapping[str, str] | None = None,
 ) -> dict:
     """Leave-one-document-out scores of a model configuration on labelled rows (``documents``: see
-    :func:`cross_val_proba`)."""
+    :func:`cross_val_proba`; ``groups``: see :func:`score`)."""
     labels, proba = cross_val_proba(rows, params=params, n_jobs=n_jobs, documents=documents)
     pred = [labels[j] for j in proba.argmax(axis=1)]
-    out = score([r.label for r in rows], pred, [r.doc for r in rows])
+    out = score([r.label for r in rows], pred, [r.doc for r in rows], groups)
     out["method"] = "leave-one-document-out"
     out["folds"] = len({r.doc for r in rows})
     return out
@@ -350,6 +408,7 @@ def evaluate_model(
     *,
     neighbours: bool = True,
     rules: bool = True,
+    groups: Mapping[str, str] | None = None,
 ) -> dict:
     """Scores of a trained model on labelled rows (documents it should not have seen).
 
@@ -365,7 +424,7 @@ def evaluate_model(
         p, _ = model.scorer.settle(p, texts, s.positions, neighbours=mixed, rules=rules)
         proba[list(s.rows)] = p[list(s.places)]
     pred = [model.labels[j] for j in proba.argmax(axis=1)]
-    out = score([r.label for r in rows], pred, [r.doc for r in rows])
+    out = score([r.label for r in rows], pred, [r.doc for r in rows], groups)
     out["method"] = f"model {model.path or '(in memory)'} on the given data"
     return out
 
@@ -377,9 +436,10 @@ def compare_models(
     *,
     neighbours: bool = True,
     rules: bool = True,
+    groups: Mapping[str, str] | None = None,
 ) -> dict:
     """Several models on the same data, and the per-label F1 differences against the first."""
-    results = [evaluate_model(m, rows, documents, neighbours=neighbours, rules=rules) for m in models]
+    results = [evaluate_model(m, rows, documents, neighbours=neighbours, rules=rules, groups=groups) for m in models]
     base = results[0]
     diffs = []
     for r in results[1:]:
