@@ -30,6 +30,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .document import Removal
+from .web import META_PATTERNS, NAV_PATTERNS, forum_panel, is_prose, web_kind
 
 #: Characters after which a sentence ends.
 TERMINALS = "。！？；!?;"
@@ -119,6 +120,13 @@ class CleanConfig:
     heading_patterns: tuple = HEADING_PATTERNS
     furniture_patterns: tuple = FURNITURE_PATTERNS
     wrap_ratio: float = 0.6
+    #: web-page furniture of a page's header and footer (:mod:`textags.web`); empty tuples turn it off
+    web_meta_patterns: tuple = META_PATTERNS
+    web_nav_patterns: tuple = NAV_PATTERNS
+    #: the first lines of a text that count as a web page's header, whatever they hold
+    web_header_lines: int = 12
+    #: share of a text's paragraph ends followed by a blank line above which a blank line ends a paragraph
+    blank_break_ratio: float = 0.7
 
 
 DEFAULT_CONFIG = CleanConfig()
@@ -315,6 +323,8 @@ class _Line:
     fn_id: str = ""
     alone: bool = False  # a list item: never joined with its neighbours
     soft: bool = False  # ends in a markdown line break (two spaces): the next line continues it
+    meta: bool = False  # a line of a web page's metadata table
+    web: bool = False  # web-page furniture: it ends the paragraph before it
 
 
 def _strip_all(line: str) -> tuple[str, list[tuple[int, str, str]]]:
@@ -493,6 +503,65 @@ def _classify(lines: list[str], cfg: CleanConfig) -> list[_Line]:
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 
+def _web_furniture(lines: list[_Line], cfg: CleanConfig) -> list[_Line]:
+    """Mark a web page's navigation, metadata and tool lines as furniture (:mod:`textags.web`).
+
+    The page's header is what comes before the report's first line of prose,
+    its footer what comes after the last; metadata and navigation patterns
+    apply only there, page-tool lines anywhere.  Consecutive metadata lines
+    (a disclosure page's table) become one furniture line, joined by a space.
+    """
+    prose = [i for i, ln in enumerate(lines) if ln.kind == "body" and is_prose(ln.text)]
+    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    # a page's header may carry a line of prose (a site's notice, a news headline): its first lines count too
+    opening = [i for i, ln in enumerate(lines) if ln.kind != "blank"][: cfg.web_header_lines]
+    first = max(first, opening[-1] + 1 if opening else 0)
+    forum = forum_panel([ln.text for ln in lines], first)
+    out: list[_Line] = []
+    prev: _Line | None = None  # the last non-blank line so far
+    for i, ln in enumerate(lines):
+        kind = ""
+        if ln.kind in ("body", "heading", "table") and ln.text:
+            edge = i < first or i > last
+            kind = "nav" if i in forum else web_kind(ln.text, edge, cfg.web_meta_patterns, cfg.web_nav_patterns)
+        if not kind:
+            out.append(ln)
+            if ln.kind != "blank":
+                prev = ln
+            continue
+        if kind == "meta" and prev is not None and prev.meta:
+            shift = len(prev.text) + 1
+            prev.removed.extend((shift + off, t, why) for off, t, why in ln.removed)
+            prev.text = prev.text + " " + ln.text
+            continue
+        prev = _Line(ln.text, "furniture", removed=list(ln.removed), meta=kind == "meta", web=True)
+        out.append(prev)
+    return out
+
+
+def _blank_breaks(lines: list[_Line], cfg: CleanConfig) -> bool:
+    """Whether a text uses blank lines as paragraph breaks.
+
+    It does when, past the text's first line of prose, most body lines that
+    end a sentence are followed by a blank line and few that break off
+    mid-sentence are (a text with a blank line after every line, as a
+    newspaper's columns, does not).
+    """
+    ends = opens = ends_blank = opens_blank = 0
+    started = False
+    for ln, nxt in zip(lines, lines[1:]):
+        started = started or (ln.kind == "body" and is_prose(ln.text))
+        if ln.kind != "body" or not started or ln.level:
+            continue
+        if ends_sentence(ln.text, cfg.terminals, cfg.closers):
+            ends += 1
+            ends_blank += nxt.kind == "blank"
+        elif ln.text[-1] not in "：:":
+            opens += 1
+            opens_blank += nxt.kind == "blank"
+    return ends >= 3 and ends_blank >= cfg.blank_break_ratio * ends and opens_blank <= max(1, 0.3 * opens)
+
+
 def _wrap_width(lines: list[_Line], cfg: CleanConfig) -> int:
     """The column width of a hard-wrapped text, or 0 for one paragraph a line."""
     body = [ln for ln in lines if ln.kind == "body" and not ln.level]
@@ -504,7 +573,10 @@ def _wrap_width(lines: list[_Line], cfg: CleanConfig) -> int:
     median = widths[len(widths) // 2]
     # wrapped lines cluster near the column width; scattered short lines are not wraps
     near_full = sum(1 for w in widths if w >= 0.8 * width)
-    return width if 16 <= width <= 120 and median >= 0.7 * width and near_full >= 3 else 0
+    # and a wrapped text has few lines far longer than its column (a web page's paragraphs are)
+    long = sum(1 for ln in body if display_width(ln.text) > 1.5 * width)
+    wrapped = 16 <= width <= 120 and median >= 0.7 * width and near_full >= 3 and long <= 0.1 * len(body)
+    return width if wrapped else 0
 
 
 def _link_broken(lines: list[_Line], cfg: CleanConfig) -> bool:
@@ -548,7 +620,8 @@ def _joinable(
     tail = last.rstrip()[-1]
     full = bool(width) and display_width(last) >= 0.9 * width
     if len(para) == 1 and para[0].head == -1 and not re.search(f"[{re.escape(cfg.terminals)}]", last):
-        return full  # a heading line on its own
+        # a heading line on its own: only its own wrapped rest, never the paragraph after it, joins it
+        return full and display_width(nxt.text) <= 1.1 * width
     if tail in "：:":
         return full
     if tail in CONTINUERS:
@@ -561,6 +634,36 @@ def _joinable(
     # reads as a title (the whole paragraph so far decides, so that cleaning
     # its own output decides the same)
     return not _title_like(para_text)
+
+
+#: A numbered heading with no punctuation, then a space and the paragraph it heads, on one line.
+SPACED_HEAD = re.compile(rf"^([{_CN_NUM}]+、|[（(][{_CN_NUM}]+[)）])\s*[^\s，。；：,;:！？!?]{{2,30}}(?=[ \u3000]+\S)")
+
+
+def _spaced_head(text: str, cfg: CleanConfig) -> int:
+    """Length of a numbered heading that a single space parts from its first sentence, or 0.
+
+    >>> t = "一、2023年工作回顾 2023年是全面贯彻党的二十大精神开局之年。"
+    >>> t[: _spaced_head(t, DEFAULT_CONFIG)]
+    '一、2023年工作回顾'
+    """
+    m = SPACED_HEAD.match(text)
+    if not m:
+        return 0
+    rest = text[m.end() :].strip()
+    return m.end() if len(rest) >= 15 and re.search(f"[{re.escape(cfg.terminals)}]", rest) else 0
+
+
+def _blank_ends(para_text: str, nxt: _Line) -> bool:
+    """Whether a blank line ends the paragraph ``para_text`` in a text with blank-line paragraphs.
+
+    It does unless the paragraph breaks off on punctuation that cannot end
+    one (``，`` ``、``) or the next line starts with punctuation no line can
+    start with.
+    """
+    return nxt.kind != "body" or not (
+        para_text.rstrip()[-1] in CONTINUERS.replace("：", "").replace(":", "") or nxt.text[0] in LINE_CONTINUATION
+    )
 
 
 def _join(a: str, b: str) -> str:
@@ -696,9 +799,10 @@ def _clean_once(text: str, config: CleanConfig) -> Cleaned:
     """One pass of every cleaning step."""
     cfg = config
     text, inv = normalize(text)
-    lines = _classify(text.split("\n"), cfg)
+    lines = _web_furniture(_classify(text.split("\n"), cfg), cfg)
     width = _wrap_width(lines, cfg)
     link_broken = _link_broken(lines, cfg)
+    blank_breaks = _blank_breaks(lines, cfg)
 
     # assemble: paragraphs rejoin across hard wraps, and across footnotes and
     # furniture that interrupt them; the interrupting pieces follow the paragraph
@@ -724,7 +828,7 @@ def _clean_once(text: str, config: CleanConfig) -> Cleaned:
         if para:
             head = para[0].head
             if head == -1:
-                head = heading_length(para_text, cfg.terminals, cfg.closers)
+                head = _spaced_head(para_text, cfg) or heading_length(para_text, cfg.terminals, cfg.closers)
             if head >= len(para_text):
                 emit(para_text, "heading", para[0].level, 0, 0, para_removed)
             else:
@@ -740,9 +844,17 @@ def _clean_once(text: str, config: CleanConfig) -> Cleaned:
         return joined
 
     seen_sentence = False  # past the title lines
+    after_blank = False  # a blank line stands between the open paragraph and this line
     for ln in lines:
         if not seen_sentence and ln.kind == "body" and ends_sentence(ln.text, cfg.terminals, cfg.closers):
             seen_sentence = True
+        if ln.kind == "blank":
+            after_blank = True
+        elif ln.kind != "rule":
+            broken = blank_breaks and after_blank and para and _blank_ends(para_text, ln)
+            after_blank = False
+            if broken:
+                flush()
         if ln.kind in ("blank", "rule"):
             if para:
                 para_removed.extend((len(para_text), t, why) for _, t, why in ln.removed)
@@ -757,7 +869,12 @@ def _clean_once(text: str, config: CleanConfig) -> Cleaned:
             para_text = extend(ln, para_text, para_removed)
             para.append(ln)
             continue
-        if ln.kind in ("footnote", "furniture") and para and not ends_sentence(para_text, cfg.terminals, cfg.closers):
+        if (
+            ln.kind in ("footnote", "furniture")
+            and not ln.web
+            and para
+            and not ends_sentence(para_text, cfg.terminals, cfg.closers)
+        ):
             pending.append(ln)
             continue
         flush()
