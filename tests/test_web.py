@@ -7,10 +7,12 @@ unit.  Then the rules one by one, on small real excerpts of the local reports.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
-from conftest import RAW
+from conftest import RAW, TESTDATA
+from make_golden import LOCAL_GOLDEN
 
 import textags
 from textags import segment
@@ -83,6 +85,24 @@ def test_nothing_is_lost_on_the_local_reports(local_docs):
 def test_cleaning_the_cleaned_local_text_changes_nothing(local_docs):
     for path, _, doc in local_docs:
         assert clean(doc.text).text == doc.text, path.stem
+
+
+def test_no_golden_report_is_held_out():
+    heldout = json.loads((RAW.parent / "heldout-local.json").read_text(encoding="utf-8"))
+    assert len(LOCAL_GOLDEN) >= 8 and not set(LOCAL_GOLDEN) & set(heldout["heldout_local_documents"])
+
+
+@pytest.mark.parametrize("stem", LOCAL_GOLDEN)
+def test_local_reports_match_their_golden_files(stem):
+    golden = [
+        json.loads(line) for line in (TESTDATA / "golden" / f"{stem}.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    doc = textags.load(RAW / "local" / f"{stem}.txt")
+    got = [
+        {"index": u.index, "start": u.start, "end": u.end, "kind": u.kind, "section": list(u.section), "text": u.text}
+        for u in doc.units
+    ]
+    assert got == golden
 
 
 # --------------------------------------------------------------------------
