@@ -65,6 +65,25 @@ def test_no_numbered_heading_is_glued_to_the_sentence_after_it(local_docs):
     assert glued == []
 
 
+#: A numbered heading standing inside a unit after a space: the heading was glued to what came before.
+INNER_HEADING = re.compile(
+    r"[\u4e00-\u9fff。！？；：:][ \u3000]+([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+)
+#: An unnumbered part heading, a space, then a sentence: 2023年工作回顾 过去一年,……。
+PART_GLUED = re.compile(r"^\S{0,16}(工作回顾|工作总结|工作安排|工作计划|主要工作|重点工作)[ \u3000]+\S.{9,}[。；]")
+
+
+def test_no_heading_stands_inside_a_unit(local_docs):
+    # web copies that collapsed line breaks to spaces: a title, a lead-in or a sentence, then a heading
+    glued = [
+        (path.stem, u.index, u.text[:50])
+        for path, _, doc in local_docs
+        for u in doc.units
+        if u.kind in ("heading", "body") and (INNER_HEADING.search(u.text) or PART_GLUED.match(u.text))
+    ]
+    assert glued == []
+
+
 def test_no_navigation_or_metadata_line_is_a_body_or_heading_unit(local_docs):
     leaks = [
         (path.stem, u.index, u.text[:60])

@@ -654,6 +654,65 @@ def _spaced_head(text: str, cfg: CleanConfig) -> int:
     return m.end() if len(rest) >= 15 and re.search(f"[{re.escape(cfg.terminals)}]", rest) else 0
 
 
+#: A numbered heading inside a line, after a space: the marker, then up to 40 characters with no
+#: sentence end, then a space and more text (web copies that collapsed their line breaks to spaces).
+INLINE_HEAD = re.compile(
+    rf"[ \u3000]+(?=((?:[{_CN_NUM}]+、|[（(][{_CN_NUM}]+[)）])[^\s。；！？;!?]{{2,40}})[ \u3000]+\S)"
+)
+
+
+#: An unnumbered part heading (``2023年工作回顾``) at a line's start, a space, then its first sentence.
+PART_HEAD = re.compile(
+    r"(?m)^[ \u3000]*(\S{0,16}(?:工作回顾|工作总结|工作安排|工作计划|工作思路|主要工作|目标任务|重点工作|总体要求))"
+    r"[ \u3000]+(?=\S[^\n]{9,}[。；;])"
+)
+
+
+def break_inline_headings(text: str, terminals: str = TERMINALS) -> str:
+    r"""Line breaks where a copy collapsed them to spaces around a numbered heading.
+
+    A space before a numbered heading (``一、…`` ``（一）…``) becomes a line
+    break when what stands before it on the line ends a sentence or a lead-in
+    (``。`` ``：``), or is the line's title-like start (at most 40 characters,
+    no inner punctuation) before a first heading (``一、``, ``（一）``); the
+    space after the heading becomes one too; so does the space after an
+    unnumbered part heading (``2023年工作回顾``) that opens a line.  Only
+    whitespace changes, so every character keeps its offset.
+
+    >>> break_inline_headings("2022年东光县政府工作报告 一、2021年工作回顾 2021年是建党100周年。")
+    '2022年东光县政府工作报告\n一、2021年工作回顾\n2021年是建党100周年。'
+    >>> break_inline_headings("主要做了以下工作: (一)坚持统筹兼顾,经济运行稳中有进 经济指标回升向好。")
+    '主要做了以下工作:\n(一)坚持统筹兼顾,经济运行稳中有进\n经济指标回升向好。'
+    >>> break_inline_headings("2023年工作回顾 过去一年,我们坚持以习近平新时代中国特色社会主义思想为指导。")
+    '2023年工作回顾\n过去一年,我们坚持以习近平新时代中国特色社会主义思想为指导。'
+    >>> break_inline_headings("全年完成 三、四季度任务 的百分之九十。")  # no lead-in before it: left alone
+    '全年完成 三、四季度任务 的百分之九十。'
+    """
+    chars = list(text)
+    for m in PART_HEAD.finditer(text):
+        chars[m.end(1)] = "\n"
+    if "、" not in text and ")" not in text and "）" not in text:
+        return "".join(chars)
+    line_start = 0
+    for m in INLINE_HEAD.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start != line_start:
+            line_start = start
+        before = text[line_start : m.start()].rstrip()
+        if not re.search(f"[{_CJK}]", before):  # nothing, or markup such as ``###``
+            continue
+        lead_in = before[-1] in terminals + "：:"
+        # a title before the report's first heading: only a first marker (一、 （一）) follows one
+        first = m.group(1)[:2] in ("一、", "（一", "(一")
+        title = first and len(before) <= 40 and _title_like(before) and not any(ch in before for ch in terminals)
+        if not (lead_in or title):
+            continue
+        chars[m.start()] = "\n"
+        chars[m.end() + len(m.group(1))] = "\n"
+        line_start = m.end() + len(m.group(1)) + 1
+    return "".join(chars)
+
+
 def _blank_ends(para_text: str, nxt: _Line) -> bool:
     """Whether a blank line ends the paragraph ``para_text`` in a text with blank-line paragraphs.
 
@@ -799,6 +858,7 @@ def _clean_once(text: str, config: CleanConfig) -> Cleaned:
     """One pass of every cleaning step."""
     cfg = config
     text, inv = normalize(text)
+    text = break_inline_headings(text, cfg.terminals)
     lines = _web_furniture(_classify(text.split("\n"), cfg), cfg)
     width = _wrap_width(lines, cfg)
     link_broken = _link_broken(lines, cfg)
