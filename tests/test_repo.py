@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -44,7 +45,12 @@ def test_data_stats_shows_the_corpus_targets(run_cli):
     assert all(stats["labels"][d] >= 250 for d in ("economy", "livelihood", "safety", "party", "governance"))
     assert stats["labels"]["other"] >= 150
     assert stats["reviewed"] == stats["units"]
-    assert set(stats["by_level"]) == {"street", "district", "province", "national"}
+    assert set(stats["by_level"]) == {"street", "town", "district", "county", "city", "province", "national"}
+    # local reports first (#22): at least 2,500 labelled units of at least 150 local reports
+    local = ("street", "town", "district", "county", "city")
+    assert sum(stats["by_level"][lv]["total"] for lv in local) >= 2500
+    levels = {r["id"]: r["level"] for r in csv.DictReader(open(DATA / "documents.csv", encoding="utf-8-sig"))}
+    assert sum(levels[d] in local for d in stats["by_document"]) >= 150
 
 
 def test_the_street_reports_and_shanghai_are_labelled_in_full():
