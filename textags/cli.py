@@ -54,6 +54,22 @@ def _add_output(p, formats, default):
     p.add_argument("--format", choices=formats, default=default, help=f"output format (default {default})")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    if "table" in formats:
+        p.add_argument(
+            "--width",
+            type=_count(20),
+            metavar="N",
+            help="table width in columns (default: the terminal's, or 100 when not printing to a terminal)",
+        )
+
+
+def _width(a) -> int:
+    """The table width: --width, else the terminal's for standard output, else 100."""
+    from .table import DEFAULT_WIDTH, terminal_width
+
+    if a.width:
+        return a.width
+    return terminal_width() if a.output in (None, "-") else DEFAULT_WIDTH
 
 
 def _add_model(p):
@@ -262,9 +278,9 @@ def _add_no_rules(p) -> None:
 
 def cmd_tag(a) -> int:
     from .api import tag_files, tag_files_text, tag_lines
-    from .output import open_output, write_csv, write_csv_header, write_jsonl, write_table
+    from .output import open_output, write_csv, write_csv_header, write_jsonl
+    from .table import tag_table
 
-    columns = ["doc", "index", "kind", "label", "confidence", "text"]
     csv_columns = ["doc", "index", "kind", "section", "text", "label", "confidence", "probs", "terms", "alone", "rule"]
     options = {
         "jobs": a.jobs,
@@ -283,7 +299,7 @@ def cmd_tag(a) -> int:
                     cols = [c for c in csv_columns if c not in ("section", "alone")]
                     write_csv(records, out, cols, bom=first, header=first)
                 else:
-                    write_table(records, out, columns)
+                    out.write(tag_table(records, width=_width(a)))
                 first = first and not records
         elif a.format in ("jsonl", "csv"):
             # each file's text is written where it is tagged (in the worker, with --jobs)
@@ -294,14 +310,16 @@ def cmd_tag(a) -> int:
                     header = False
                 out.write(text)
         else:
-            for records in tag_files(a.files, a.model, **options):
-                write_table(records, out, columns)
+            # the set-aside units too, so the table can say where they were
+            for records in tag_files(a.files, a.model, **{**options, "coded_only": False}):
+                out.write(tag_table(records, width=_width(a), show_set_aside=a.all))
     return EXIT_OK
 
 
 def cmd_summarize(a) -> int:
     from .api import summarize
-    from .output import open_output, write_csv, write_table
+    from .output import open_output, write_csv
+    from .table import write_table
 
     results = summarize(a.files, a.model, by=a.by)
     with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
@@ -310,7 +328,7 @@ def cmd_summarize(a) -> int:
         elif a.format == "csv":
             write_csv([r for e in results for r in e.rows()], out)
         else:
-            write_table(_summary_table(results), out)
+            write_table(_summary_table(results), out, width=_width(a))
     return EXIT_OK
 
 
@@ -330,7 +348,8 @@ def _summary_table(results) -> list[dict]:
 
 def cmd_compare(a) -> int:
     from .api import compare_files
-    from .output import open_output, write_csv, write_table
+    from .output import open_output, write_csv
+    from .table import write_table
 
     rows = compare_files(a.files, a.model, by=a.by)
     with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
@@ -341,17 +360,18 @@ def cmd_compare(a) -> int:
         else:
             from .api import pivot
 
-            write_table(pivot(rows, a.measure), out)
+            write_table(pivot(rows, a.measure), out, width=_width(a))
     return EXIT_OK
 
 
 def cmd_explain(a) -> int:
     from .model import load_model
     from .output import open_output
+    from .terms import explain
 
     if not a.sentence.strip():
         raise TextagsError("the sentence is empty; give a sentence in quotes")
-    tag = load_model(a.model).explain(a.sentence, a.context, a.terms)
+    tag = explain(load_model(a.model), a.sentence, a.context, a.terms)
     with open_output(a.output, a.force) as out:
         if a.format == "json":
             out.write(
@@ -376,7 +396,11 @@ def cmd_explain(a) -> int:
             if tag.rule:
                 out.write(f"rule: {tag.rule} (a codebook rule settles this unit; see textags.rules)\n")
             else:
-                out.write("terms: " + ", ".join(f"{t} ({w:+.3f})" for t, w in tag.terms) + "\n")
+                from .table import wrap
+
+                terms = ", ".join(f"{t} ({w:+.3f})" for t, w in tag.terms)
+                lines = wrap(terms, _width(a) - 7)
+                out.write("terms: " + "\n       ".join(lines) + "\n")
     return EXIT_OK
 
 
@@ -462,7 +486,8 @@ def cmd_label(a) -> int:
 
 def cmd_audit(a) -> int:
     from .api import audit_data
-    from .output import open_output, write_csv, write_jsonl, write_table
+    from .output import open_output, write_csv, write_jsonl
+    from .table import write_table
 
     rows = audit_data(
         a.data, threshold=a.threshold, top=a.top, jobs=a.jobs, documents=a.documents, rules=not a.no_rules
@@ -473,7 +498,8 @@ def cmd_audit(a) -> int:
         elif a.format == "csv":
             write_csv(rows, out)
         else:
-            write_table(rows, out, ["doc", "index", "given", "given_prob", "suggested", "suggested_prob", "text"])
+            columns = ["doc", "index", "given", "given_prob", "suggested", "suggested_prob", "text"]
+            write_table(rows, out, columns, width=_width(a))
     return EXIT_OK
 
 
