@@ -259,18 +259,20 @@ def evaluate(
 ) -> dict:
     """Leave-one-document-out scores on ``data`` (default: the bundled corpus), or given models on it.
 
-    The labelled documents' reports, where found (the bundled ones, and those
-    in the ``documents`` table), are read whole for neighbour context;
+    The labelled documents' reports, where found (the bundled ones, those
+    in the ``documents`` table, and the user's own as their rows name them:
+    see :func:`textags.learn.load_documents`), are read whole for neighbour
+    context, with a warning naming the documents whose report was not found;
     ``neighbours=False`` scores every unit on its own text instead, and
     ``rules=False`` leaves the codebook rules out (:mod:`textags.rules`):
     the model's own figures.
     """
     from .labels import read_labelled
-    from .learn import bundled_data_dir, compare_models, cross_validate, dedupe, document_levels, load_documents
+    from .learn import bundled_data_dir, compare_models, cross_validate, dedupe, document_levels
 
     rows, skipped = read_labelled(list(data) or [bundled_data_dir()])
     rows = dedupe(rows)
-    reports = load_documents(rows, documents) if neighbours else {}
+    reports = _reports(rows, documents) if neighbours else {}
     groups = document_levels(documents)
     if models:
         result = compare_models(
@@ -283,6 +285,26 @@ def evaluate(
     result["skipped_empty_labels"] = skipped
     result["data"] = [str(d) for d in data] or ["bundled corpus"]
     return result
+
+
+def _reports(rows, documents: str | None) -> dict:
+    """The labelled documents' reports (:func:`textags.learn.load_documents`); a warning for those not found."""
+    import warnings
+
+    from .learn import load_documents
+
+    reports = load_documents(rows, documents)
+    docs = list(dict.fromkeys(r.doc for r in rows))
+    missing = [d for d in docs if d not in reports]
+    if missing:
+        names = ", ".join(missing[:3]) + (", …" if len(missing) > 3 else "")
+        warnings.warn(
+            f"no report found for {len(missing)} of {len(docs)} labelled documents ({names}): their units are "
+            "read with only their labelled neighbours, less context than textags tag gives; keep the file column "
+            "that textags label writes, put the report beside the labels as DOC.txt, or pass --documents",
+            stacklevel=2,
+        )
+    return reports
 
 
 def _score_lines(r: dict) -> list[str]:
@@ -316,7 +338,8 @@ def _score_lines(r: dict) -> list[str]:
 def evaluation_text(result: dict) -> str:
     """A readable report of :func:`evaluate`'s result."""
     if "results" in result:
-        lines = []
+        docs = len(result["results"][0]["documents"]) if result["results"] else 0
+        lines = [f"{result.get('reports_read', 0)} of {docs} labelled documents read whole for neighbour context", ""]
         for path, r in zip(result["models"], result["results"]):
             lines += [f"== {path}"] + _score_lines(r) + [""]
         header = f"{'difference vs ' + result['models'][0]:<40}" + "".join(
@@ -337,24 +360,34 @@ def audit_data(
     jobs: int = 1,
     documents: str | None = None,
     rules: bool = True,
+    base: str = "bundled",
 ) -> list[dict]:
     """Likely label errors in labelled files (default: the bundled corpus).
 
+    Each document of ``data`` is scored by a model trained on every other
+    labelled row: the bundled corpus (unless ``base="none"``) and the other
+    documents of ``data`` -- so one file of a few reports can be audited.
     With the codebook rules (:mod:`textags.rules`), a responsibility note or
     lone list marker labelled anything but ``other`` is listed; ``rules=False``
     audits against the model alone (for a codebook that codes them otherwise).
     """
     from .labels import read_labelled
-    from .learn import audit, bundled_data_dir, dedupe, load_documents
+    from .learn import audit, bundled_data_dir, dedupe
 
     rows = dedupe(read_labelled(list(data) or [bundled_data_dir()])[0])
+    held = None
+    if data and base != "none":
+        held = {r.doc for r in rows}
+        bundled = [r for r in read_labelled([bundled_data_dir()])[0] if r.doc not in held]
+        rows = bundled + rows
     return audit(
         rows,
         params=None if rules else {"rules": False},
         threshold=threshold,
         top=top,
         n_jobs=jobs,
-        documents=load_documents(rows, documents),
+        documents=_reports([r for r in rows if held is None or r.doc in held], documents),
+        held_out=held,
     )
 
 

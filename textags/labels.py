@@ -41,7 +41,7 @@ LABEL_NAMES_ZH = {
 }
 
 REQUIRED_COLUMNS = ("doc", "index", "text", "label")
-OPTIONAL_COLUMNS = ("reviewed", "coder", "note", "kind", "section")
+OPTIONAL_COLUMNS = ("reviewed", "coder", "note", "kind", "section", "file")
 _TRUE = {"1", "true", "yes", "y", "t", "reviewed"}
 
 
@@ -59,6 +59,8 @@ class LabelledUnit:
     section: str = ""
     path: str = ""
     line: int = 0
+    #: the report file the unit was read from (the ``file`` column that ``textags label`` writes), if given
+    file: str = ""
 
 
 def _check_columns(columns: Iterable[str], path: str, line: int = 1, what: str = "column") -> None:
@@ -128,9 +130,26 @@ def read_labelled_text(text: str, path: str = "<text>", *, strict: bool = True) 
     With ``strict``, the first problem raises :class:`TextagsError` naming
     ``path`` and the line; :func:`check_files` collects all problems instead.
     """
+    return _labelled(_rows(text, path), path, strict)
+
+
+def _file_rows(path: str) -> Iterator[tuple[int, dict]]:
+    """(line, row) pairs of a labelled file: CSV, JSONL or an Excel workbook (:mod:`textags.sheets`)."""
+    from .sheets import is_workbook, workbook_rows
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise TextagsError(f"cannot be read ({exc.strerror})", path) from None
+    if is_workbook(path, data):
+        return workbook_rows(path)
+    return _rows(_decode(data, path), path)
+
+
+def _labelled(pairs, path: str, strict: bool) -> tuple[list[LabelledUnit], int]:
     rows: list[LabelledUnit] = []
     skipped = 0
-    for n, row in _rows(text, path):
+    for n, row in pairs:
         label = str(row.get("label") or "").strip()
         if not label:
             skipped += 1
@@ -146,9 +165,12 @@ def read_labelled_text(text: str, path: str = "<text>", *, strict: bool = True) 
 
 
 def _unit(row: dict, path: str, n: int) -> LabelledUnit:
-    label = str(row.get("label") or "").strip()
-    if label not in LABELS:
-        raise TextagsError(f"unknown label {label!r}; use one of {', '.join(LABELS)}", path, n)
+    from .sheets import label_help, label_id
+
+    given = str(row.get("label") or "").strip()
+    label = label_id(given)
+    if label is None:
+        raise TextagsError(f"unknown label {given!r}; use one of {label_help()}", path, n)
     text = str(row.get("text") or "")
     if not text.strip():
         raise TextagsError("empty text; every labelled row needs the unit's text", path, n)
@@ -172,6 +194,7 @@ def _unit(row: dict, path: str, n: int) -> LabelledUnit:
         section=str(row.get("section") or ""),
         path=path,
         line=n,
+        file=str(Path(path).parent / row["file"]) if str(row.get("file") or "").strip() else "",
     )
 
 
@@ -181,9 +204,9 @@ def labelled_files(paths: Iterable[str | os.PathLike]) -> list[str]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.suffix.lower() in (".csv", ".jsonl") and q.is_file())
+            found = sorted(q for q in p.rglob("*") if q.suffix.lower() in (".csv", ".jsonl", ".xlsx") and q.is_file())
             if not found:
-                raise TextagsError("has no .csv or .jsonl labelled files", str(p))
+                raise TextagsError("has no .csv, .jsonl or .xlsx labelled files", str(p))
             out.extend(str(q) for q in found)
         elif p.exists():
             out.append(str(p))
@@ -200,11 +223,7 @@ def read_labelled(paths: Iterable[str | os.PathLike]) -> tuple[list[LabelledUnit
     rows: list[LabelledUnit] = []
     skipped = 0
     for path in labelled_files(paths):
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise TextagsError(f"cannot be read ({exc.strerror})", path) from None
-        r, s = read_labelled_text(_decode(data, path), path)
+        r, s = _labelled(_file_rows(path), path, True)
         rows.extend(r)
         skipped += s
     if not rows:
@@ -255,8 +274,7 @@ def check_files(
         return [Problem(exc.path or "", 0, exc.message)]
     for path in files:
         try:
-            text = _decode(Path(path).read_bytes(), path)
-            rows = list(_rows(text, path))
+            rows = list(_file_rows(path))
         except TextagsError as exc:
             problems.append(Problem(path, exc.line or 0, exc.message))
             continue

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -285,9 +285,12 @@ def load_documents(rows: Sequence[LabelledUnit], table: str | os.PathLike | None
 
     ``table`` is a documents table (``data/documents.csv``: ``id`` and
     ``file`` under ``raw/`` beside it); the table bundled with textags is
-    read after it.  Documents without a readable file are left out (their
-    rows are then read without the unlabelled units around them, see
-    :func:`sequences`).
+    read after it.  A document in neither table is looked for where its
+    rows say: the ``file`` column that ``textags label`` writes, or a report
+    named after the document (``DOC.txt``, ``.md``, ``.docx``, ``.pdf``)
+    beside the labelled file.  Documents without a readable file are left
+    out (their rows are then read without the unlabelled units around them,
+    see :func:`sequences`).
     """
     from . import load
     from .labels import documents_table
@@ -300,10 +303,19 @@ def load_documents(rows: Sequence[LabelledUnit], table: str | os.PathLike | None
                 raise TextagsError("no such documents table; give a CSV with columns id and file", str(t))
             known.update(documents_table(t))
     out = {}
-    for doc in dict.fromkeys(r.doc for r in rows):
+    firsts = {}
+    for r in rows:
+        firsts.setdefault(r.doc, r)
+    for doc, first in firsts.items():
         entry = known.get(doc)
         if entry is not None and Path(entry["path"]).is_file():
             out[doc] = load(entry["path"])
+            continue
+        beside = Path(first.path).parent
+        for candidate in [first.file, *(beside / f"{doc}{s}" for s in (".txt", ".md", ".docx", ".pdf"))]:
+            if candidate and first.path and Path(candidate).is_file():
+                out[doc] = load(candidate, name=doc)
+                break
     return out
 
 
@@ -313,8 +325,15 @@ def cross_val_proba(
     params: dict | None = None,
     n_jobs: int = 1,
     documents: Mapping | None = None,
+    held_out: Collection[str] | None = None,
+    progress=None,
 ) -> tuple[list[str], np.ndarray]:
     """Leave-one-document-out probabilities: each row scored by a model that never saw its document.
+
+    With ``held_out`` only those documents are held out and scored (each by
+    a model trained on all the other rows); the other rows are training data
+    only and their probabilities stay 0.  ``progress(done, total)`` is called
+    as the folds finish.
 
     With neighbour context (``params["neighbour_weight"] > 0``) each held-out
     document is scored whole -- every unit of its report when ``documents``
@@ -342,8 +361,10 @@ def cross_val_proba(
         x.extend(s.inputs)
         labelled.append([bases[-1] + k for k in s.places])
         y[labelled[-1]] = [rows[i].label for i in s.rows]
+    scored = [d for d, s in enumerate(seqs) if held_out is None or s.doc in held_out]
     splits = []
-    for d, s in enumerate(seqs):
+    for d in scored:
+        s = seqs[d]
         test = list(range(bases[d], bases[d] + len(s.inputs)))
         train = [i for e, ids in enumerate(labelled) if e != d for i in ids]
         if len({y[i] for i in train}) < 2:
@@ -356,22 +377,32 @@ def cross_val_proba(
         return [_fit_predict(blocks, y, train, test, params) for train, test in chunk]
 
     if n_jobs == 1:
-        results = run(splits)
+        results = []
+        for split in splits:
+            results.extend(run([split]))
+            if progress:
+                progress(len(results), len(splits))
     else:
         from joblib import Parallel, delayed, effective_n_jobs
 
-        # one task per worker, so the counts travel to each worker once
+        # a few tasks per worker, so the counts travel to each worker a few times and progress can be told
         k = max(1, min(effective_n_jobs(n_jobs), len(splits)))
-        chunks = Parallel(n_jobs=k)(delayed(run)(splits[i::k]) for i in range(k))
+        m = min(len(splits), k * (4 if progress else 1))
         results = [None] * len(splits)
-        for i, chunk in enumerate(chunks):
-            results[i::k] = chunk
+        done = 0
+        for i, chunk in enumerate(
+            Parallel(n_jobs=k, return_as="generator")(delayed(run)(splits[i::m]) for i in range(m))
+        ):
+            results[i::m] = chunk
+            done += len(chunk)
+            if progress:
+                progress(done, len(splits))
 
     def mixer(p, positions):
         return mix(p, positions, weights=tuple(params.get("neighbours") or ()), weight=weight)
 
     proba = np.zeros((len(rows), len(LABELS)))
-    for s, (labels, p) in zip(seqs, results):
+    for s, (labels, p) in zip([seqs[d] for d in scored], results):
         full = np.zeros((len(s.inputs), len(LABELS)))
         full[:, [LABELS.index(lab) for lab in labels]] = p
         # the rules apply as tagging applies them: only for a fold model that knows "other"
@@ -390,10 +421,11 @@ def cross_validate(
     n_jobs: int = 1,
     documents: Mapping | None = None,
     groups: Mapping[str, str] | None = None,
+    progress=None,
 ) -> dict:
-    """Leave-one-document-out scores of a model configuration on labelled rows (``documents``: see
-    :func:`cross_val_proba`; ``groups``: see :func:`score`)."""
-    labels, proba = cross_val_proba(rows, params=params, n_jobs=n_jobs, documents=documents)
+    """Leave-one-document-out scores of a model configuration on labelled rows (``documents``,
+    ``progress``: see :func:`cross_val_proba`; ``groups``: see :func:`score`)."""
+    labels, proba = cross_val_proba(rows, params=params, n_jobs=n_jobs, documents=documents, progress=progress)
     pred = [labels[j] for j in proba.argmax(axis=1)]
     out = score([r.label for r in rows], pred, [r.doc for r in rows], groups)
     out["method"] = "leave-one-document-out"
@@ -469,24 +501,55 @@ class TrainResult:
     model: Model
     path: Path | None
     skipped: int
+    #: labelled rows of the user's files left out because ``reviewed`` is not true
+    unreviewed: int = 0
 
 
-def gather(paths: Sequence[str | os.PathLike] = (), base: str = "bundled") -> tuple[list[LabelledUnit], int]:
-    """Labelled rows from ``paths`` plus, with ``base="bundled"``, the shipped corpus."""
-    if base not in ("bundled", "none"):
+def reviewed_only(rows: Sequence[LabelledUnit], include_unreviewed: bool = False) -> tuple[list[LabelledUnit], int]:
+    """The rows whose ``reviewed`` is true (all rows with ``include_unreviewed``), and how many were left out.
+
+    A labelled file without a ``reviewed`` column counts as reviewed.
+    """
+    if include_unreviewed:
+        return list(rows), 0
+    kept = [r for r in rows if r.reviewed]
+    if rows and not kept:
+        raise TextagsError(
+            f"none of the {len(rows)} labelled rows has reviewed = true; set reviewed to true on the rows you "
+            "read, or pass --include-unreviewed",
+            rows[0].path,
+        )
+    return kept, len(rows) - len(kept)
+
+
+def gather(
+    paths: Sequence[str | os.PathLike] = (), base: str = "bundled", *, include_unreviewed: bool = False
+) -> tuple[list[LabelledUnit], int, int]:
+    """Labelled rows from ``paths`` plus, with ``base="bundled"``, the shipped corpus.
+
+    Returns the rows, the count of rows skipped for an empty label, and the
+    count of labelled rows left out because ``reviewed`` is not true
+    (kept with ``include_unreviewed``).
+    """
+    if base not in BASES:
         raise TextagsError(f"--base must be 'bundled' or 'none', not {base!r}")
     rows: list[LabelledUnit] = []
-    skipped = 0
-    if base == "bundled":
+    skipped = unreviewed = 0
+    if base != "none":
         r, _ = read_labelled([bundled_data_dir()])
         rows.extend(r)
     if paths:
         r, skipped = read_labelled(paths)
         dedupe(r, strict=True)  # conflicting labels within the user's files stop the run
+        r, unreviewed = reviewed_only(r, include_unreviewed)
         rows.extend(r)
     if not rows:
         raise TextagsError("no labelled data: give labelled files or use --base bundled")
-    return dedupe(rows), skipped
+    return dedupe(rows), skipped, unreviewed
+
+
+#: Names of the bundled corpus as a base (as for the model: ``bundled``, ``default``, ``shipped``), and ``none``.
+BASES = ("bundled", "default", "shipped", "none")
 
 
 def fit(
@@ -497,16 +560,32 @@ def fit(
     n_jobs: int = 1,
     source: str = "",
     documents: Mapping | None = None,
+    own: Collection[str] | None = None,
+    progress=None,
 ) -> Model:
-    """Train a model on labelled rows; its card records the data hash and cross-validated scores."""
+    """Train a model on labelled rows; its card records the data hash and cross-validated scores.
+
+    ``own`` names the user's documents among the rows: the card's
+    cross-validation then also gives the scores on those documents alone
+    (``own``), the figure that says how the model does on the user's reports.
+    """
     params = {**DEFAULT_PARAMS, **(params or {})}
     counts = Counter(r.label for r in rows)
     if len(counts) < 2:
         raise TextagsError("the labelled data has only one label; label units of at least two domains")
     scores = None
     if evaluate and len({r.doc for r in rows}) >= 2:
-        scores = cross_validate(rows, params=params, n_jobs=n_jobs, documents=documents)
+        scores = cross_validate(rows, params=params, n_jobs=n_jobs, documents=documents, progress=progress)
         scores.pop("confusion", None)
+        mine = {d: v for d, v in scores["documents"].items() if own and d in own}
+        if mine:
+            n = sum(v["units"] for v in mine.values())
+            scores["own"] = {
+                "documents": len(mine),
+                "units": n,
+                "accuracy": round(sum(v["accuracy"] * v["units"] for v in mine.values()) / n, 4),
+                "emphasis_error_mean": round(float(np.mean([v["emphasis_error"] for v in mine.values()])), 2),
+            }
     tagger = Tagger(**params).fit(inputs(rows), [r.label for r in rows])
     scorer = tagger.to_scorer()
     card = {
@@ -525,7 +604,7 @@ def fit(
 
 
 def _slim(scores: dict) -> dict:
-    keep = ("method", "folds", "units", "accuracy", "macro_f1", "emphasis_error_mean", "emphasis_error_max")
+    keep = ("method", "folds", "units", "accuracy", "macro_f1", "emphasis_error_mean", "emphasis_error_max", "own")
     out = {k: scores[k] for k in keep if k in scores}
     out["f1"] = {lab: v["f1"] for lab, v in scores["per_label"].items()}
     return out
@@ -541,11 +620,16 @@ def train(
     evaluate: bool = True,
     n_jobs: int = 1,
     documents: str | os.PathLike | None = None,
+    include_unreviewed: bool = False,
+    progress=None,
 ) -> TrainResult:
     """Train on labelled files (and the bundled corpus) and save the model to ``out``.
 
     The output directory is checked before any work, and the model is
-    written atomically; an existing model is kept unless ``force``.
+    written atomically; an existing model is kept unless ``force``.  Rows
+    of ``paths`` whose ``reviewed`` is not true are left out unless
+    ``include_unreviewed`` (see :func:`gather`); ``progress(done, total)``
+    hears of the evaluation's folds.
     """
     if out is not None:
         target = Path(out)
@@ -553,11 +637,24 @@ def train(
             raise TextagsError("already holds a model; pass --force to overwrite it", str(target))
         if target.exists() and not target.is_dir():
             raise TextagsError("is a file, not a directory; give a directory for the model", str(target))
-    rows, skipped = gather(paths, base)
-    sources = ([f"bundled corpus ({bundled_data_dir().name})"] if base == "bundled" else []) + [str(p) for p in paths]
+    rows, skipped, unreviewed = gather(paths, base, include_unreviewed=include_unreviewed)
+    sources = ([f"bundled corpus ({bundled_data_dir().name})"] if base != "none" else []) + [str(p) for p in paths]
     source = ", ".join(sources)
     reports = load_documents(rows, documents) if evaluate else None
-    model = fit(rows, params=params, evaluate=evaluate, n_jobs=n_jobs, source=source, documents=reports)
+    from .labels import labelled_files
+
+    user_files = set(labelled_files(paths)) if paths else set()
+    own = {r.doc for r in rows if r.path in user_files}
+    model = fit(
+        rows,
+        params=params,
+        evaluate=evaluate,
+        n_jobs=n_jobs,
+        source=source,
+        documents=reports,
+        own=own,
+        progress=progress,
+    )
     path = None
     if out is not None:
         path = save_model(model.scorer, model.card, out, force=force)
@@ -565,7 +662,40 @@ def train(
         from .model import read_card
 
         model.card = read_card(path)
-    return TrainResult(model, path, skipped)
+    return TrainResult(model, path, skipped, unreviewed)
+
+
+def train_summary(result: TrainResult) -> str:
+    """What ``textags train`` prints: the model written, its data, and what its score was computed on."""
+    card = result.model.card
+    training = card["training"]
+    cv = card.get("cross_validation") or {}
+    lines = [
+        f"wrote {result.path} ({training['units']} units from {training['documents']} documents: {training['source']})"
+    ]
+    if result.skipped:
+        lines.append(f"{result.skipped} rows with an empty label skipped")
+    if result.unreviewed:
+        lines.append(
+            f"{result.unreviewed} labelled rows left out because their reviewed column is not true "
+            "(set it to true, or pass --include-unreviewed)"
+        )
+    if cv:
+        lines.append(
+            f"leave-one-document-out over all {cv['folds']} documents ({cv['units']} units, the bundled corpus "
+            f"included when trained with it): accuracy {cv['accuracy']:.3f}, macro-F1 {cv['macro_f1']:.3f}, "
+            f"emphasis error {cv['emphasis_error_mean']:.2f} pp"
+        )
+        own = cv.get("own")
+        if own:
+            lines.append(
+                f"on your {own['documents']} documents alone ({own['units']} units, each scored by a model "
+                f"trained without it): accuracy {own['accuracy']:.3f}, emphasis error "
+                f"{own['emphasis_error_mean']:.2f} pp"
+            )
+    else:
+        lines.append("not evaluated (--no-eval); score it on labelled reports it has not seen with textags evaluate")
+    return "\n".join(lines) + "\n"
 
 
 # --------------------------------------------------------------------------
@@ -580,16 +710,20 @@ def audit(
     n_jobs: int = 1,
     top: int | None = None,
     documents: Mapping | None = None,
+    held_out: Collection[str] | None = None,
 ) -> list[dict]:
     """Likely label errors: units whose given label gets a low cross-validated probability.
 
     Each unit is scored by a model that never saw its document; rows whose
     given label has probability below ``threshold`` while another label is
-    the model's choice are listed, worst first.
+    the model's choice are listed, worst first.  With ``held_out`` only the
+    rows of those documents are audited, the other rows only train.
     """
-    labels, proba = cross_val_proba(rows, params=params, n_jobs=n_jobs, documents=documents)
+    labels, proba = cross_val_proba(rows, params=params, n_jobs=n_jobs, documents=documents, held_out=held_out)
     out = []
     for r, p in zip(rows, proba):
+        if held_out is not None and r.doc not in held_out:
+            continue
         given = p[labels.index(r.label)]
         j = int(p.argmax())
         if labels[j] != r.label and given < threshold:
@@ -610,12 +744,29 @@ def audit(
     return out[:top] if top else out
 
 
-def label_queue(docs, model: Model, *, order: str = "uncertainty") -> list[dict]:
+def _relative(path, sheet) -> str:
+    """``path`` relative to the directory of ``sheet`` (as given when there is no sheet, or no common root)."""
+    if not path:
+        return ""
+    if sheet is None:
+        return str(path)
+    try:
+        return os.path.relpath(os.path.abspath(path), os.path.dirname(os.path.abspath(sheet)))
+    except ValueError:  # another drive (Windows)
+        return os.path.abspath(path)
+
+
+def label_queue(
+    docs, model: Model, *, order: str = "uncertainty", sheet: str | os.PathLike | None = None
+) -> list[dict]:
     """Rows of a labelling sheet for new reports, most informative first.
 
     ``order="uncertainty"`` puts the smallest margin between the model's two
     most likely labels first; ``order="document"`` keeps reading order.
-    The ``label`` column is left empty for a person to fill.
+    The ``label`` column is left empty for a person to fill.  The ``file``
+    column names each unit's report, relative to the directory of ``sheet``
+    (where the sheet will be written), so that evaluation can read the
+    report whole for neighbour context.
     """
     if order not in ("uncertainty", "document"):
         raise TextagsError(f"--order must be 'uncertainty' or 'document', not {order!r}")
@@ -639,6 +790,7 @@ def label_queue(docs, model: Model, *, order: str = "uncertainty") -> list[dict]
                     "reviewed": "",
                     "coder": "",
                     "note": "",
+                    "file": _relative(tagged.path, sheet),
                 }
             )
     if order == "uncertainty":

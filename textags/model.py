@@ -802,8 +802,12 @@ def read_card(path: str | os.PathLike | None = None) -> dict:
         ) from None
 
 
+#: Names of the shipped model, accepted wherever a model is named (``--model bundled``).
+BUNDLED_NAMES = ("bundled", "default", "shipped")
+
+
 def _model_dir(path) -> Path:
-    if path is None:
+    if path is None or (isinstance(path, str) and path.strip().lower() in BUNDLED_NAMES):
         return default_model_dir()
     p = Path(path)
     if p.is_file() and (p.name == CARD_FILE or p.suffix == ".npz"):
@@ -839,7 +843,8 @@ def _cache_key(directory: Path) -> tuple:
 
 
 def load_model(path: str | os.PathLike | None = None) -> Model:
-    """Load a model directory; the shipped default when ``path`` is None.
+    """Load a model directory; the shipped default when ``path`` is None or ``"bundled"`` (or ``"default"``,
+    ``"shipped"``; a directory of that name is ``./bundled``).
 
     The sha256 in the card is checked before the arrays are read, and the
     arrays are read with ``allow_pickle=False``: a changed, damaged or

@@ -476,7 +476,7 @@ def _about(model) -> str:
         return ""
     card = getattr(model, "card", model) or {}
     training = card.get("training", {})
-    cv = card.get("cross_validation", {})
+    cv = card.get("cross_validation") or {}
     bits = [f"Tagged with {_esc(card.get('name', 'a textags model'))}"]
     if training.get("units"):
         bits.append(f"trained on {training['units']} units of {training.get('documents', '?')} reports")
