@@ -1,13 +1,24 @@
 """textags: tag the sentences of Chinese government work reports with a policy domain.
 
-The public API, along the data's way::
+The public API, along the data's way (``help(textags.NAME)`` for each)::
 
-    read(path)              -> raw text of a .txt/.md/.docx/.pdf report
-    segment(text)           -> Document of units (sentences, headings, set-aside pieces)
-    load(path)              -> read + segment, named after the file
-    load_model(path=None)   -> the shipped default model, or one you trained
-    tag(doc_or_text)        -> the document with every unit tagged
-    compare(docs)           -> emphasis rows for several documents
+    read(path)                    raw text of a .txt/.md/.docx/.pdf report
+    segment(text)                 a Document of units: sentences, headings, set-aside pieces
+    load(path)                    read + segment, the document named after the file
+    load_model(path=None)         the shipped model (None or "bundled"), or one you trained
+    tag(doc_or_path)              the document with every heading and sentence tagged
+    summarize(docs)               each document's emphasis: domain shares with 95% intervals
+    compare(docs, by=...)         emphasis rows for several documents, parts, years or levels
+    pivot(rows)                   compare's rows as one row per group, for a table
+    format_table(rows)            records as a plain-text table that fits the terminal
+    evaluate(data, models)        leave-one-document-out scores, or given models on labelled data
+    plot_emphasis(doc)            a bar chart of one document's emphasis (extra ``plot``)
+    plot_compare(docs_or_rows)    emphasis side by side (extra ``plot``)
+    write_report(files, out)      the self-contained HTML report of tagged reports
+
+Data model: ``Document`` (frozen; ``doc.units``, ``doc.coded_units``,
+``doc.emphasis()``, ``doc.parts()``), ``Unit``, ``Tag``; bad input raises
+``TextagsError``.  Training and the labelling queue: :mod:`textags.learn`.
 
 Nothing heavy is imported until it is used: no model, dictionary or
 scikit-learn at ``import textags``.
@@ -18,6 +29,8 @@ Examples
 >>> doc = textags.segment("一、抓党建\\n坚持党管武装，有效落实民兵整组任务。")
 >>> [u.kind for u in doc.units]
 ['heading', 'body']
+>>> {"tag", "compare", "summarize", "load_model", "plot_compare"} <= set(dir(textags))
+True
 """
 
 from __future__ import annotations
@@ -37,27 +50,44 @@ __all__ = [
     "Unit",
     "__version__",
     "compare",
+    "evaluate",
+    "format_table",
     "load",
     "load_model",
+    "pivot",
     "plot_compare",
+    "plot_emphasis",
     "read",
     "segment",
+    "summarize",
     "tag",
+    "write_report",
 ]
+
+#: Where each lazily loaded name lives (module, attribute): loaded on first use.
+_LAZY = {
+    "load_model": ("model", "load_model"),
+    "tag": ("model", "tag"),
+    "compare": ("emphasis", "compare"),
+    "summarize": ("api", "summarize"),
+    "pivot": ("api", "pivot"),
+    "evaluate": ("api", "evaluate"),
+    "format_table": ("table", "format_table"),
+    "plot_compare": ("plot", "plot_compare"),
+    "plot_emphasis": ("plot", "plot_emphasis"),
+    "write_report": ("report", "write_report"),
+}
 
 
 def __getattr__(name: str):
     # the heavy parts load on first use
-    if name in ("load_model", "tag"):
-        from . import model
+    if name in _LAZY:
+        import importlib
 
-        return getattr(model, name)
-    if name == "compare":
-        from .emphasis import compare
-
-        return compare
-    if name == "plot_compare":
-        from .plot import plot_compare
-
-        return plot_compare
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(f".{module}", __name__), attr)
     raise AttributeError(f"module 'textags' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

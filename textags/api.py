@@ -204,16 +204,21 @@ def tag_lines(paths: Sequence[str], model=None, terms: int = 5, *, rules: bool =
         )
 
 
-def summarize(paths: Sequence[str], model=None, *, by: str = "document", n_boot: int = 1000):
-    """Emphasis of each file (or of each review/plan part with ``by="part"``)."""
+def summarize(paths: Sequence, model=None, *, by: str = "document", n_boot: int = 1000):
+    """Emphasis of each report -- a file, or a Document (kept as it is when already tagged) -- or of
+    each review/plan part with ``by="part"``: a list of :class:`textags.emphasis.Emphasis`."""
     from . import load
+    from .document import Document
     from .emphasis import emphasis
     from .parts import split_parts
 
     model = _model(model)
     out = []
     for p in paths:
-        doc = model.tag(load(p), terms=0)
+        if isinstance(p, Document):
+            doc = p if p.tagged else model.tag(p, terms=0)
+        else:
+            doc = model.tag(load(p), terms=0)
         if by == "part":
             for part, units in split_parts(doc).items():
                 if any(u.coded for u in units):
@@ -233,7 +238,13 @@ def compare_files(paths: Sequence[str], model=None, *, by: str = "document", n_b
 
 
 def pivot(rows: list[dict], measure: str = "units") -> list[dict]:
-    """One row per group with each domain's share and interval, for a table."""
+    """One row per group of :func:`textags.compare`'s rows, with each domain's share and interval, for a table.
+
+    >>> rows = [{"group": "a", "measure": "units", "domain": "economy", "share": 0.5, "low": 0.4, "high": 0.6,
+    ...          "units": 10, "other": 2}]
+    >>> pivot(rows)
+    [{'group': 'a', 'economy': '50.0% [40.0%–60.0%]', 'units': 10, 'other': 2}]
+    """
     out: dict[str, dict] = {}
     for r in rows:
         if r["measure"] != measure:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .document import Removal
 from .web import META_PATTERNS, NAV_PATTERNS, forum_panel, is_prose, web_kind
@@ -128,7 +128,19 @@ class CleanConfig:
     #: share of a text's paragraph ends followed by a blank line above which a blank line ends a paragraph
     blank_break_ratio: float = 0.7
 
+    def __repr__(self) -> str:
+        # by name, not by its kilobytes of patterns (a signature shows ``config=DEFAULT_CONFIG``)
+        changed = [f.name for f in fields(self) if getattr(self, f.name) != f.default]
+        if not changed:
+            return "DEFAULT_CONFIG"
+        return (
+            "CleanConfig("
+            + ", ".join(f"{k}=..." if k.endswith("patterns") else f"{k}={getattr(self, k)!r}" for k in changed)
+            + ")"
+        )
 
+
+#: The default settings; ``repr`` names it rather than spelling out its patterns.
 DEFAULT_CONFIG = CleanConfig()
 
 

@@ -1,0 +1,63 @@
+"""The public API is visible: help(textags) and dir(textags) list it with one-line summaries,
+signatures name long defaults, and ``import textags`` stays light."""
+
+from __future__ import annotations
+
+import inspect
+import pydoc
+import subprocess
+import sys
+
+import textags
+
+PUBLIC = ("tag", "compare", "summarize", "load_model", "plot_compare", "plot_emphasis", "pivot", "format_table")
+
+
+def test_help_and_dir_show_the_whole_public_api_with_summaries():
+    names = set(dir(textags))
+    assert set(textags.__all__) <= names and set(PUBLIC) <= names
+    listing = textags.__doc__.split("::", 1)[1].split("\n\n", 2)[1]  # the indented list of the docstring
+    listed = {line.split("(")[0].strip() for line in listing.splitlines() if line.strip()}
+    functions = {n for n in textags.__all__ if n[0].islower() and n != "__version__"}
+    assert functions == listed
+    for line in listing.splitlines():  # each with a summary after its call
+        assert len(line.split(")", 1)[1].strip()) > 10, line
+    page = pydoc.render_doc(textags, renderer=pydoc.plaintext)
+    for name in functions:
+        obj = getattr(textags, name)
+        assert inspect.getdoc(obj).splitlines()[0].strip(), name
+        assert name in page
+
+
+def test_long_defaults_are_shown_by_name():
+    sig = str(inspect.signature(textags.segment))
+    assert "config: 'CleanConfig' = DEFAULT_CONFIG" in sig and len(sig) < 250
+    from textags.clean import CleanConfig
+
+    assert (
+        repr(CleanConfig()) == "DEFAULT_CONFIG" and repr(CleanConfig(wrap_ratio=0.5)) == "CleanConfig(wrap_ratio=0.5)"
+    )
+    for name in textags.__all__:
+        obj = getattr(textags, name)
+        if callable(obj) and not isinstance(obj, type):
+            assert len(str(inspect.signature(obj))) < 300, name
+
+
+def test_import_and_dir_stay_light():
+    code = (
+        "import sys, textags; names = dir(textags); "
+        "heavy = [m for m in ('sklearn', 'jieba', 'numpy', 'matplotlib', 'scipy') if m in sys.modules]; "
+        "print(heavy, 'tag' in names)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[] True"
+
+
+def test_summarize_takes_documents_or_paths(small_model):
+    from conftest import STREET
+
+    doc = small_model.tag(textags.load(STREET[2]))
+    by_doc, by_path = textags.summarize([doc], small_model), textags.summarize([STREET[2]], small_model)
+    assert by_doc[0].shares == by_path[0].shares and by_doc[0].name == STREET[2].stem
+    rows = textags.pivot(textags.compare([doc]))
+    assert rows[0]["group"] == STREET[2].stem and "economy" in textags.format_table(rows, width=80)
