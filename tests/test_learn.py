@@ -31,6 +31,7 @@ def fill(path, rows, labels_by_index, out):
         for r in rows:
             r = dict(r)
             r["label"] = labels_by_index.get(int(r["index"]), "")
+            r["reviewed"] = "true" if r["label"] else ""  # read and labelled, as the guide asks
             w.writerow(r)
 
 
@@ -105,8 +106,8 @@ def test_an_unknown_label_stops_training_with_file_and_line(run_cli, tmp_path):
     code, _, err = run_cli("train", f, "-o", tmp_path / "m", "--base", "none")
     assert code == 2
     assert (
-        err.strip()
-        == f"textags: {f}:3: unknown label 'econ'; use one of economy, livelihood, safety, party, governance, other"
+        err.strip() == f"textags: {f}:3: unknown label 'econ'; use one of economy (经济发展), livelihood (民生保障), "
+        "safety (平安安全), party (党的建设), governance (城市治理), other (其他)"
     )
     assert not (tmp_path / "m").exists()
 

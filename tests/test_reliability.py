@@ -18,6 +18,7 @@ def one_line(err: str) -> str:
 
 
 HEADER = "doc,index,text,label\n"
+LABEL_CHOICES = "economy (经济发展), livelihood (民生保障), safety (平安安全), party (党的建设), governance (城市治理), other (其他)"
 GOOD = "d,0,坚持党管武装。,party\nd,1,坚持党管武装，落实民兵整组。,party\nd,2,税收增长。,economy\nd,3,税收增长较快。,economy\n"
 LABELS_CSV = {
     "bom": ("\ufeff" + HEADER + GOOD, None),
@@ -28,7 +29,7 @@ LABELS_CSV = {
     ),
     "unknown-label": (
         HEADER + "d,0,坚持党管武装。,party\nd,1,税收增长。,econ\n",
-        "{f}:3: unknown label 'econ'; use one of economy, livelihood, safety, party, governance, other",
+        "{f}:3: unknown label 'econ'; use one of " + LABEL_CHOICES,
     ),
     "conflicting-duplicates": (
         HEADER + "d,0,坚持党管武装。,party\nd,1,税收增长。,economy\nd,0,坚持党管武装。,safety\n",
@@ -75,7 +76,7 @@ def test_data_check_reports_every_problem_with_its_line(run_cli, tmp_path):
     assert code == 2
     assert err.splitlines()[:3] == [
         f"{f}:2: empty text; every labelled row needs the unit's text",
-        f"{f}:3: unknown label 'econ'; use one of economy, livelihood, safety, party, governance, other",
+        f"{f}:3: unknown label 'econ'; use one of " + LABEL_CHOICES,
         f"{f}:4: index 'x' is not a whole number",
     ]
 

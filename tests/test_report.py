@@ -42,7 +42,7 @@ def make_doc(pieces=PIECES, name='a<b>"report"&') -> Document:
         tag = None
         if label is not None:
             probs = {lab: (0.8 if lab == label else 0.04) for lab in LABELS}
-            tag = Tag(label, 0.8, probs, (("<i>税收</i>", 0.5), ("增长", 0.25)))
+            tag = Tag(label, 0.8, probs, (("税收", 0.5), ("<i>增长</i>", 0.3), ("收", 0.25), ("0 亿元", 0.2)))
         section = tuple(f"h{k}" for k in range(depth))
         units.append(Unit(i, start, start + len(piece), piece, kind, section, tag))
         text += piece + "\n"
@@ -84,7 +84,6 @@ def test_all_text_is_escaped():
     assert "<script>alert" not in page and "<img src=x" not in page and "<b>抓经济" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
-    assert "&lt;i&gt;税收&lt;/i&gt;" in page  # a term in a tooltip
     assert "a&lt;b&gt;&quot;report&quot;&amp;" in page  # the document's name
     assert "<script" not in page.lower()
     # the parser sees exactly the text that was put in: nothing lost, nothing turned into markup
@@ -104,7 +103,9 @@ def test_one_highlighted_element_per_coded_unit_with_label_confidence_and_terms(
         assert attrs["data-index"] == str(u.index)
         assert attrs["tabindex"] == "0"  # focusable, so the tooltip shows on keyboard focus too
         assert attrs["title"].startswith(f"{u.tag.label} ") and "confidence 0.800" in attrs["title"]
-        assert "<i>税收</i> +0.50" in attrs["title"] and "增长 +0.25" in attrs["title"]
+        # only whole words of the unit's text: no lone character, no number placeholder, no markup
+        assert ("terms: 税收 +0.50" in attrs["title"]) == ("税收" in u.text)
+        assert not any(x in attrs["title"] for x in ("收 +0.25", "0 亿元", "<i>"))
         assert tag == ("span" if u.kind == "body" else f"h{3 + len(u.section)}")
 
 

@@ -50,6 +50,7 @@ from pathlib import Path
 
 from .document import Document
 from .labels import DOMAINS, LABEL_NAMES_ZH, LABELS
+from .report_view import badge, legend_marks, marks, report_title, tooltip_terms, view_css
 
 #: One colour per label, from the Okabe--Ito palette (distinguishable with
 #: the common colour-vision deficiencies); ``other`` is neutral grey.
@@ -334,7 +335,7 @@ def _legend() -> str:
     return (
         f'<ul id="legend" class="legend" aria-label="Legend">{items}'
         '<li><span class="sw sw-setaside" aria-hidden="true"></span>set aside by cleaning '
-        "(footnote, table, page furniture): not tagged or counted</li></ul>"
+        f"(footnote, table, page furniture): not tagged or counted</li>{legend_marks()}</ul>"
     )
 
 
@@ -348,8 +349,9 @@ def _tip(u) -> str:
         lines.append(f"settled by the codebook rule: {t.rule}")
     if t.alone and t.alone != t.label:
         lines.append(f"on its own: {t.alone} (its neighbours decided)")
-    if t.terms:
-        lines.append("terms: " + ", ".join(f"{term} {w:+.2f}" for term, w in t.terms))
+    terms = tooltip_terms(u)
+    if terms:
+        lines.append("terms: " + ", ".join(f"{term} {w:+.2f}" for term, w in terms))
     return "\n".join(lines)
 
 
@@ -357,7 +359,7 @@ def _unit_attrs(u) -> str:
     t = u.tag
     return (
         f'class="u u-{_esc(t.label)}" data-label="{_esc(t.label)}" data-confidence="{t.confidence:.3f}" '
-        f'data-index="{u.index}" tabindex="0" title="{_esc(_tip(u))}"'
+        f'data-index="{u.index}"{marks(u)} tabindex="0" title="{_esc(_tip(u))}"'
     )
 
 
@@ -386,7 +388,7 @@ def render_text(doc: Document) -> str:
         if u.kind == "heading":
             close()
             level = min(6, 3 + len(u.section))
-            out.append(f"<h{level} {_unit_attrs(u)}>{_esc(u.text)}</h{level}>")
+            out.append(f"<h{level} {_unit_attrs(u)}>{_esc(u.text)} {badge(u)}</h{level}>")
             continue
         if not in_p:
             out.append("<p>")
@@ -394,7 +396,7 @@ def render_text(doc: Document) -> str:
         elif gap and not gap.strip():
             out.append(" " if " " in gap or "\t" in gap else "")
         if u.coded:
-            out.append(f"<span {_unit_attrs(u)}>{_esc(u.text)}</span>")
+            out.append(f"<span {_unit_attrs(u)}>{_esc(u.text)}</span>{badge(u)}")
         else:
             kind = _SET_ASIDE_NAMES.get(u.kind, u.kind)
             out.append(
@@ -531,7 +533,7 @@ def render_report(tagged_docs: Sequence[Document], *, by: str = "document", mode
         part_es.extend(es)
         articles.append(
             f'<article class="doc" id="doc-{i}" aria-labelledby="doc-{i}-title">'
-            f'<h2 id="doc-{i}-title">{_esc(doc.name)}</h2>{_doc_meta(doc)}{parts_html}'
+            f'<h2 id="doc-{i}-title">{_esc(report_title(doc))}</h2>{_doc_meta(doc)}{parts_html}'
             '<div class="doc-body"><div class="text" lang="zh-Hans">'
             f"{render_text(doc)}{_removed(doc)}</div>"
             f'<aside class="side"><figure>{emphasis_svg(e)}<figcaption>Emphasis: shares of the '
@@ -553,16 +555,16 @@ def render_report(tagged_docs: Sequence[Document], *, by: str = "document", mode
     if len(docs) > 1:
         links = "".join(f'<li><a href="#doc-{i}">{_esc(d.name)}</a></li>' for i, d in enumerate(docs, 1))
         nav = f'<nav aria-label="Documents"><ul><li><a href="#compare">comparison</a></li>{links}</ul></nav>'
-    names = ", ".join(d.name for d in docs)
+    names = ", ".join(report_title(d) for d in docs)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f'<meta name="generator" content="textags {_esc(__version__)}">'
-        f"<title>textags report: {_esc(_short(names, 80))}</title><style>{_css()}</style></head><body>"
+        f"<title>{_esc(_short(names, 80))} · textags report</title><style>{_css()}{view_css(COLOURS)}</style></head><body>"
         f'<header class="top"><h1>textags report</h1><p class="about">{len(docs)} document'
         f"{'s' if len(docs) != 1 else ''}. Each heading and sentence is highlighted in the colour of its "
-        "policy domain; hover it or focus it (Tab) for its label, confidence and the terms that weighed "
-        f"most.</p>{_about(model)}{nav}</header>{_legend()}<main>{compare}{''.join(articles)}</main>"
+        "policy domain, its label in a small badge after it; hover it or focus it (Tab) for its confidence "
+        f"and the terms that weighed most.</p>{_about(model)}{nav}</header>{_legend()}<main>{compare}{''.join(articles)}</main>"
         "</body></html>\n"
     )
 
@@ -589,6 +591,7 @@ def write_report(files, output: str | os.PathLike, *, model=None, force: bool = 
     from . import load
     from .atomic import atomic_open, check_writable
     from .model import Model, load_model
+    from .terms import OVERSAMPLE
 
     if by not in BY:
         raise ValueError(f"by must be document or part, not {by!r}")
@@ -597,7 +600,7 @@ def write_report(files, output: str | os.PathLike, *, model=None, force: bool = 
     docs = []
     for f in files:
         doc = f if isinstance(f, Document) else load(f)
-        docs.append(doc if doc.tagged else model.tag(doc))
+        docs.append(doc if doc.tagged else model.tag(doc, terms=5 * OVERSAMPLE))
     page = render_report(docs, by=by, model=model)
     check_writable(output, force)
     with atomic_open(output, "w", encoding="utf-8", newline="\n") as fh:
