@@ -91,7 +91,7 @@ def test_the_tag_table_shows_whole_sentences_alone_and_low_confidence(run_cli, s
     assert low and changed  # the small model is unsure of some units, and the neighbours change some
     assert f"? confidence below 0.5: {low} of {len(recs)} units" in out
     for r in changed:  # the label alone stands next to the label in the unit's row
-        line = next(x for x in out.splitlines() if re.match(rf"^\s*{r['index']}\s", x))
+        line = next(x for x in out.splitlines() if re.match(rf"^ {{0,7}}{r['index']}  ", x))
         assert re.search(rf"\b{r['label']}\s+{r['alone']}\s", line), line
 
 
@@ -103,7 +103,7 @@ def test_the_tag_table_says_where_units_were_set_aside(run_cli, small_model_dir,
     aside = [u for u in units if u["kind"] not in ("body", "heading")]
     assert aside and f"{len(aside)} set aside by cleaning ({len(aside)} footnote)" in out.replace("\n", " ")
     first = aside[0]["index"]
-    line = next(x for x in out.splitlines() if re.match(rf"^\s*{first}(–\d+)?\s", x))
+    line = next(x for x in out.splitlines() if re.match(rf"^ {{0,7}}{first}(–\d+)?  ", x))
     assert "set aside by cleaning" in line and "footnote" in out
     # every index is either a row or inside a set-aside run: no silent jump
     shown = set()

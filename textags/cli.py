@@ -50,11 +50,11 @@ def _share(text: str) -> float:
     return value
 
 
-def _add_output(p, formats, default):
+def _add_output(p, formats, default, width: bool = True):
     p.add_argument("--format", choices=formats, default=default, help=f"output format (default {default})")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
-    if "table" in formats:
+    if "table" in formats and width:
         p.add_argument(
             "--width",
             type=_count(20),
@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-neighbours", action="store_true", help="score every unit on its own text")
     _add_no_rules(p)
     _add_documents(p)
-    _add_output(p, ["table", "json"], "table")
+    _add_output(p, ["table", "json"], "table", width=False)
 
     p = sub.add_parser("train", help="train a model on labelled files")
     p.add_argument("data", nargs="*", metavar="DATA", help="labelled .csv/.jsonl files or directories")

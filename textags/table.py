@@ -138,28 +138,35 @@ def _cell(value) -> str:
 
 
 def _min_width(cells: list[str], header: str) -> int:
-    longest = max((display_width(p.strip()) for c in cells for p in _pieces(c)), default=0)
-    return max(MIN_COLUMN, display_width(header), longest) if longest else display_width(header)
+    """The narrowest a column can be without breaking a word of its cells or its header."""
+    return max(MIN_COLUMN, *(display_width(p.strip()) for c in [header, *cells] for p in _pieces(c)))
 
 
 def column_widths(naturals: Sequence[int], minimums: Sequence[int], width: int) -> list[int]:
-    """Column widths that fit ``width`` (with two spaces between columns): the widest shrink first.
+    """Column widths that fit ``width`` (with two spaces between columns).
+
+    Every column keeps at least its unbroken words (``minimums``); the room
+    left is shared in proportion to what each column would need beyond that,
+    so a long text column gets most of it.
 
     >>> column_widths([10, 40, 5], [6, 10, 5], 40)
-    [10, 21, 5]
+    [8, 23, 5]
+    >>> column_widths([10, 20, 5], [6, 10, 5], 60)
+    [10, 20, 5]
     """
-    widths = list(naturals)
-    room = width - len(_GAP) * (len(widths) - 1)
+    room = width - len(_GAP) * (len(naturals) - 1)
+    if sum(naturals) <= room:
+        return list(naturals)
     floors = [min(m, n) for m, n in zip(minimums, naturals)]
     while sum(floors) > room and max(floors) > MIN_COLUMN:  # unbroken words do not fit: break the longest
         i = floors.index(max(floors))
         floors[i] -= 1
-    while sum(widths) > room:
-        shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
-        if not shrinkable:
-            break
-        i = max(shrinkable, key=lambda k: widths[k])
-        widths[i] -= 1
+    need = [n - f for n, f in zip(naturals, floors)]
+    spare = max(0, room - sum(floors))
+    shares = [spare * k / sum(need) for k in need]
+    widths = [f + int(x) for f, x in zip(floors, shares)]
+    for i in sorted(range(len(widths)), key=lambda k: int(shares[k]) - shares[k])[: room - sum(widths)]:
+        widths[i] += 1
     return widths
 
 
@@ -182,17 +189,23 @@ def format_table(
     columns = list(columns or records[0].keys())
     cells = [[_cell(r.get(c)) for c in columns] for r in records]
     naturals = [max(display_width(c), *(display_width(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    minimums = [_min_width([row[i] for row in cells], c) for i, c in enumerate(columns)]
+    # right-aligned columns (numbers) are never broken
+    minimums = [naturals[i] if c in right else _min_width([row[i] for row in cells], c) for i, c in enumerate(columns)]
     widths = column_widths(naturals, minimums, width)
-    lines = [_GAP.join(_pad(c, w) for c, w in zip(columns, widths)).rstrip(), _GAP.join("-" * w for w in widths)]
-    for row in cells:
+
+    def rows_of(row, align) -> list[str]:
         wrapped = [wrap(v, w) for v, w in zip(row, widths)]
-        for k in range(max(len(x) for x in wrapped)):
-            lines.append(
-                _GAP.join(
-                    _pad(x[k] if k < len(x) else "", w, right=c in right) for x, w, c in zip(wrapped, widths, columns)
-                ).rstrip()
-            )
+        return [
+            _GAP.join(
+                _pad(x[k] if k < len(x) else "", w, right=align and c in right)
+                for x, w, c in zip(wrapped, widths, columns)
+            ).rstrip()
+            for k in range(max(len(x) for x in wrapped))
+        ]
+
+    lines = [*rows_of(columns, False), _GAP.join("-" * w for w in widths)]
+    for row in cells:
+        lines.extend(rows_of(row, True))
     return "\n".join(lines) + "\n"
 
 
