@@ -209,3 +209,14 @@ def test_train_says_what_its_score_was_computed_on_and_shows_progress_on_a_termi
     silent = io.StringIO()  # not a terminal: nothing
     Progress("x", silent)(1, 2)
     assert silent.getvalue() == ""
+
+
+def test_scoring_only_some_documents_gives_their_figures_of_the_full_run(street_rows):
+    from textags.learn import cross_validate
+
+    full = cross_validate(street_rows)
+    one = street_rows[0].doc
+    part = cross_validate(street_rows, held_out={one})
+    assert list(part["documents"]) == [one] and part["folds"] == 1
+    assert part["documents"][one] == full["documents"][one]
+    assert part["units"] == sum(r.doc == one for r in street_rows)

@@ -422,14 +422,22 @@ def cross_validate(
     documents: Mapping | None = None,
     groups: Mapping[str, str] | None = None,
     progress=None,
+    held_out: Collection[str] | None = None,
 ) -> dict:
     """Leave-one-document-out scores of a model configuration on labelled rows (``documents``,
-    ``progress``: see :func:`cross_val_proba`; ``groups``: see :func:`score`)."""
-    labels, proba = cross_val_proba(rows, params=params, n_jobs=n_jobs, documents=documents, progress=progress)
-    pred = [labels[j] for j in proba.argmax(axis=1)]
-    out = score([r.label for r in rows], pred, [r.doc for r in rows], groups)
+    ``progress``, ``held_out``: see :func:`cross_val_proba`; ``groups``: see :func:`score`).
+
+    With ``held_out`` only those documents are scored, each by a model trained
+    on all the others: their figures are the same as in the full run.
+    """
+    labels, proba = cross_val_proba(
+        rows, params=params, n_jobs=n_jobs, documents=documents, progress=progress, held_out=held_out
+    )
+    keep = [i for i, r in enumerate(rows) if held_out is None or r.doc in held_out]
+    pred = [labels[j] for j in proba[keep].argmax(axis=1)]
+    out = score([rows[i].label for i in keep], pred, [rows[i].doc for i in keep], groups)
     out["method"] = "leave-one-document-out"
-    out["folds"] = len({r.doc for r in rows})
+    out["folds"] = len({rows[i].doc for i in keep})
     return out
 
 
