@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -750,28 +751,60 @@ def _mark_footnotes(blocks: list[Block], ids_at: list[tuple[int, str]]) -> list[
     characters (not a count, not part of a longer number) in the body blocks
     before the note, searched from the nearest back.  A note whose superscript marker is already present is
     left alone, so the pass is idempotent.
+
+    One scan finds every glued number and every superscript run, so the work
+    grows with the text, not with notes times blocks.
     """
-    blocks = list(blocks)
+    if not ids_at:
+        return list(blocks)
+    glued: dict[str, list[tuple[int, int, int]]] = {}  # digits -> (block, start, end), in text order
+    first_sup: dict[str, int] = {}  # superscript string -> first body block holding it
+    for i, b in enumerate(blocks):
+        if b.kind != "body":
+            continue
+        for m in _GLUED_NUMBER.finditer(b.text):
+            glued.setdefault(m.group(0), []).append((i, m.start(), m.end()))
+        for m in _SUP_RUN.finditer(b.text):
+            _note_sups(first_sup, m.group(0), i)
+    chars: dict[int, list[str]] = {}  # blocks being edited, as lists of characters
+    pushed: dict[str, int] = {}  # per number: how many of its places are before the current note
+    open_: dict[str, list[tuple[int, int, int]]] = {}  # per number: places before the note, not yet used
     for at, fid in ids_at:
         sup = fid.translate(_TO_SUPERSCRIPT)
-        near = [i for i in range(at) if blocks[i].kind == "body"]
-        if any(sup in blocks[i].text for i in near):
+        if first_sup.get(sup, at) < at:
             continue
-        pat = re.compile(rf"(?<=[{_CJK}”」）)])(?<![0-9.]){fid}(?![0-9.])(?=[{_CJK}“「（(])(?![{_COUNTERS}])")
-        for i in reversed(near):
-            hits = list(pat.finditer(blocks[i].text))
-            if hits:
-                m = hits[-1]
-                t = blocks[i].text
-                blocks[i] = Block(
-                    t[: m.start()] + sup + t[m.end() :],
-                    blocks[i].kind,
-                    blocks[i].level,
-                    blocks[i].head,
-                    blocks[i].head_level,
-                )
-                break
-    return blocks
+        places, stack = glued.get(fid, ()), open_.setdefault(fid, [])
+        k = pushed.get(fid, 0)
+        while k < len(places) and places[k][0] < at:
+            stack.append(places[k])
+            k += 1
+        pushed[fid] = k
+        if not stack:
+            continue
+        i, a, e = stack.pop()  # the last place in the nearest block
+        text = chars.setdefault(i, list(blocks[i].text))
+        text[a:e] = sup
+        while a > 0 and text[a - 1] in SUPERSCRIPTS:
+            a -= 1
+        while e < len(text) and text[e] in SUPERSCRIPTS:
+            e += 1
+        _note_sups(first_sup, "".join(text[a:e]), i)
+    out = list(blocks)
+    for i, text in chars.items():
+        b = out[i]
+        out[i] = Block("".join(text), b.kind, b.level, b.head, b.head_level)
+    return out
+
+
+_GLUED_NUMBER = re.compile(rf"(?<=[{_CJK}”」）)])(?<![0-9.])\d+(?![0-9.])(?=[{_CJK}“「（(])(?![{_COUNTERS}])")
+_SUP_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
+
+
+def _note_sups(first: dict[str, int], run: str, i: int) -> None:
+    """Record that body block ``i`` holds every piece of the superscript ``run``."""
+    for a in range(len(run)):
+        for e in range(a + 1, min(len(run), a + 8) + 1):
+            first[run[a:e]] = min(first.get(run[a:e], i), i)
 
 
 def _mark_title(blocks: list[Block], cfg: CleanConfig) -> list[Block]:
@@ -839,31 +872,49 @@ def _carry(prev: Cleaned, nxt: Cleaned) -> Cleaned:
     """``nxt`` with the kinds and removals of ``prev``, the pass before it.
 
     A later pass only joins lines of the earlier one (and may move a note
-    after its paragraph), so every earlier block is found inside a later one.
+    after its paragraph), so every earlier block is found inside a later one,
+    in order: each is looked for from where the one before it was found, a few
+    blocks ahead at most, so the work grows with the text.
     """
     kinds = {}
     for b in prev.blocks:
         kinds.setdefault(b.text, b)
     blocks = [kinds.get(b.text, b) for b in nxt.blocks]
     new_offsets = nxt.offsets()
+    exact: dict[str, int] = {}
+    for j, nb in enumerate(nxt.blocks):
+        exact.setdefault(nb.text, j)
     where = []  # for each earlier block: its offset in the new text
+    j = k = 0  # where the last earlier block ended: block j, offset k
     for b in prev.blocks:
-        pos = -1
-        for j, nb in enumerate(nxt.blocks):
-            k = nb.text.find(b.text) if b.text else -1
-            if k >= 0:
-                pos = new_offsets[j] + k
-                break
+        pos, found = -1, None
+        if b.text:
+            for jj in range(j, min(j + _CARRY_AHEAD, len(nxt.blocks))):
+                hit = nxt.blocks[jj].text.find(b.text, k if jj == j else 0)
+                if hit >= 0:
+                    found = (jj, hit)
+                    break
+            if found is None and b.text in exact:  # a note moved after its paragraph
+                pos = new_offsets[exact[b.text]]
+        if found is not None:
+            pos = new_offsets[found[0]] + found[1]
+            moved = found[0] > j and k < len(nxt.blocks[j].text) and nxt.blocks[found[0]].text == b.text
+            if not moved:  # (a note moved past the rest of block j leaves the place where it is)
+                j, k = found[0], found[1] + len(b.text)
         where.append(pos)
     prev_offsets = prev.offsets()
     removed = list(nxt.removed)
     end = max(len(nxt.text) - 1, 0)
     for r in prev.removed:
-        i = max((i for i, o in enumerate(prev_offsets) if o <= r.offset), default=0)
+        i = max(bisect.bisect_right(prev_offsets, r.offset) - 1, 0)
         base = where[i] if prev.blocks and where[i] >= 0 else end
         removed.append(Removal(min(base + r.offset - prev_offsets[i] if prev.blocks else 0, end), r.text, r.reason))
     removed.sort(key=lambda r: r.offset)
     return Cleaned(tuple(blocks), tuple(removed))
+
+
+#: How many blocks ahead :func:`_carry` looks for the next earlier block.
+_CARRY_AHEAD = 8
 
 
 def _clean_once(text: str, config: CleanConfig) -> Cleaned:
