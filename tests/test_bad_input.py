@@ -88,16 +88,23 @@ def test_no_permission(run_cli, tmp_path, monkeypatch):
     assert code == 2 and one_line(err) == f"textags: {f}: permission denied; check the file's permissions"
 
 
-@pytest.mark.parametrize("module,extra,suffix", [("pypdfium2", "pdf", ".pdf"), ("docx", "docx", ".docx")])
-def test_missing_extra_names_the_install_command(run_cli, tmp_path, monkeypatch, module, extra, suffix):
-    monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
-    f = tmp_path / f"report{suffix}"
-    f.write_bytes(b"%PDF-1.4 stub" if suffix == ".pdf" else b"PK\x03\x04stub")
+def test_missing_extra_names_the_install_command(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # import fails as if not installed
+    f = tmp_path / "report.pdf"
+    f.write_bytes(b"%PDF-1.4 stub")
     code, _, err = run_cli("segment", f)
     assert code == 2
+    assert one_line(err) == f'textags: {f}: reading this file needs pypdfium2: pip install "textags[pdf]"'
+
+
+def test_a_broken_docx_needs_no_extra_to_be_refused(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "docx", None)  # python-docx absent: Word files are read without it
+    f = tmp_path / "report.docx"
+    f.write_bytes(b"PK\x03\x04stub")
+    code, _, err = run_cli("segment", f)
     assert (
-        one_line(err)
-        == f'textags: {f}: reading this file needs {"pypdfium2" if extra == "pdf" else "python-docx"}: pip install "textags[{extra}]"'
+        code == 2
+        and one_line(err) == f"textags: {f}: is not a readable .docx file (BadZipFile); open and re-save it in Word"
     )
 
 

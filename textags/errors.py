@@ -59,3 +59,11 @@ class MissingExtraError(TextagsError, ImportError):
         super().__init__(f'{what} needs {package}: pip install "textags[{extra}]"', path=path)
         self.extra = extra
         self.package = package
+
+
+class ReadWarning(UserWarning):
+    """Part of a file could not be read as text and was left out; the message names it.
+
+    >>> issubclass(ReadWarning, UserWarning)
+    True
+    """

@@ -4,8 +4,8 @@ Text files (``.txt``, ``.md`` and anything not recognised as PDF or Word) are
 decoded by trying, in order: a byte-order mark; strict UTF-8; strict GB18030
 when the result reads as Chinese; then a detector (Big5, UTF-16 without a
 mark, and charset-normalizer when it is installed), keeping the candidate that
-reads most like Chinese.  ``.docx`` needs the extra ``docx``
-(python-docx) and ``.pdf`` the extra ``pdf`` (pypdfium2).
+reads most like Chinese.  ``.docx`` files are read with the standard
+library; ``.pdf`` needs the extra ``pdf`` (pypdfium2).
 
 Every failure is a :class:`~textags.errors.TextagsError` naming the file and
 what to do.
@@ -204,36 +204,14 @@ def read_pdf(data: bytes, path: str | None = None) -> str:
 
 
 def read_docx(data: bytes, path: str | None = None) -> str:
-    """Text of a Word document: paragraphs, and table rows as tab-separated lines (extra ``docx``)."""
-    try:
-        import docx
-    except ImportError:
-        raise MissingExtraError("docx", "python-docx", path) from None
-    import io
-    import zipfile
+    """Text of a Word document: the whole body in order, one line per paragraph or table row.
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise TextagsError(
-            f"is not a readable .docx file ({type(exc).__name__}); open and re-save it in Word", path
-        ) from None
-    except Exception as exc:  # python-docx raises several kinds on corrupt parts
-        raise TextagsError(
-            f"is a damaged .docx file ({type(exc).__name__}); open and re-save it in Word", path
-        ) from None
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    Read with the standard library (see :mod:`textags._docx`); parts that hold
+    no readable text are named in a :class:`~textags.errors.ReadWarning`.
+    """
+    from ._docx import read_docx as _read
 
-    lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                lines.append("\t".join(cell.text.replace("\n", " ") for cell in row.cells))
-    return "\n".join(lines)
+    return _read(data, path)
 
 
 def read(path: str | os.PathLike) -> str:
