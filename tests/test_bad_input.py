@@ -42,7 +42,7 @@ CASES = [
     ("empty", "is empty; give a report with text in it"),
     ("blank", "is empty; give a report with text in it"),
     ("binary", "is a binary file, not text"),
-    ("undecodable", "cannot tell its text encoding; re-save it as UTF-8"),
+    ("undecodable", "cannot tell its text encoding (not UTF-8 from byte offset 6: 80 81 fe 20); re-save it as UTF-8"),
     ("pdf", "is not a readable PDF (damaged or truncated)"),
     ("docx", "is not a readable .docx file"),
 ]

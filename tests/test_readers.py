@@ -23,11 +23,39 @@ SHORT = "抓经济促发展"  # short GBK text that a detector alone misreads
         codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"),
         codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"),
         SAMPLE.encode("utf-16-le"),
+        SAMPLE.encode("utf-16-be"),
     ],
-    ids=["utf8", "utf8-bom", "gb18030", "gbk", "utf16le-bom", "utf16be-bom", "utf16le-no-bom"],
+    ids=["utf8", "utf8-bom", "gb18030", "gbk", "utf16le-bom", "utf16be-bom", "utf16le-no-bom", "utf16be-no-bom"],
 )
 def test_encodings_are_read(data):
     assert decode(data) == SAMPLE
+
+
+def test_utf16_without_a_mark_is_read_in_the_byte_order_that_reads_as_chinese():
+    # 一 is U+4E00: in big-endian its zero byte falls where little-endian ASCII has them,
+    # and the little-endian reading decodes cleanly to nonsense
+    text = "第一，一心一意，一以贯之，一张图到底，一年接着一年干。"
+    data = text.encode("utf-16-be")
+    assert data.decode("utf-16-le") != text  # the wrong order decodes too
+    assert decode(data) == text
+
+
+def test_utf16_without_a_mark_that_reads_as_chinese_in_neither_order_is_refused(run_cli, tmp_path):
+    f = tmp_path / "notes.txt"
+    f.write_bytes("Minutes of the meeting, 2025: items 1 to 12 agreed.\n".encode("utf-16-le"))
+    code, _, err = run_cli("segment", f)
+    assert code == 2
+    assert err.strip() == (
+        f"textags: {f}: looks like UTF-16 without a byte-order mark but reads as Chinese in neither byte order; "
+        "re-save it as UTF-8"
+    )
+
+
+def test_an_undecodable_file_names_the_offset_of_its_first_bad_byte(run_cli, tmp_path):
+    f = tmp_path / "odd.txt"
+    f.write_bytes("全年完成区级税收".encode() + b"\xff\xfe\x80\x81" * 20)
+    code, _, err = run_cli("segment", f)
+    assert code == 2 and "not UTF-8 from byte offset 24: ff fe 80 81" in err
 
 
 def test_big5_is_read():

@@ -79,21 +79,39 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _utf16_guess(data: bytes) -> str | None:
-    """The UTF-16 variant of ``data`` when it has no mark but the zero-byte pattern of one."""
+    """The text of ``data`` as UTF-16 without a mark, when it has the zero bytes of one.
+
+    Both byte orders are tried, and a decoding is kept only when it reads as
+    Chinese (a wrong byte order also decodes, to nonsense Han characters).
+
+    Raises
+    ------
+    ValueError
+        When the zero bytes say UTF-16 text but neither byte order reads as Chinese.
+    """
     sample = data[:4096]
     if len(sample) < 4 or b"\x00" not in sample:
         return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        # ASCII-heavy text puts zeros on one side; Chinese text has few zeros,
-        # so accept when one side has them and the decoding is clean
-        if zeros > 0 and other <= zeros // 4:
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                continue
-    return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if min(even, odd) > max(even, odd) // 4:
+        return None  # zeros on both sides: not the pattern of UTF-16
+    best, best_score = None, 0.0
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = chinese_score(text)
+        if "\x00" not in text and score >= UTF16_MIN_SCORE and score > best_score:
+            best, best_score = text, score
+    if best is None and max(even, odd) >= len(sample) // 8:
+        # a zero in every other byte or so: text in UTF-16, but not Chinese text
+        raise ValueError("no byte order reads as Chinese")
+    return best
+
+
+#: How Chinese (:func:`chinese_score`) a UTF-16 decoding without a mark must read to be kept.
+UTF16_MIN_SCORE = 0.35
 
 
 def decode(data: bytes, path: str | None = None) -> str:
@@ -120,8 +138,15 @@ def decode(data: bytes, path: str | None = None) -> str:
                     "re-save it as UTF-8",
                     path,
                 ) from None
-    utf16 = _utf16_guess(data)
-    if utf16 is not None and "\x00" not in utf16:
+    try:
+        utf16 = _utf16_guess(data)
+    except ValueError:
+        raise TextagsError(
+            "looks like UTF-16 without a byte-order mark but reads as Chinese in neither byte order; "
+            "re-save it as UTF-8",
+            path,
+        ) from None
+    if utf16 is not None:
         return utf16
     if _looks_binary(data):
         raise TextagsError("is a binary file, not text; give a .txt, .md, .docx or .pdf report", path)
@@ -129,8 +154,8 @@ def decode(data: bytes, path: str | None = None) -> str:
         raise TextagsError("contains NUL bytes, so it is not plain text; re-save it as UTF-8 text", path)
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        bad = exc.start
     candidates: list[str] = []
     try:
         text = data.decode("gb18030")
@@ -156,7 +181,11 @@ def decode(data: bytes, path: str | None = None) -> str:
         best_text = max(candidates, key=chinese_score)
         if chinese_score(best_text) >= 0.2:
             return best_text
-    raise TextagsError("cannot tell its text encoding; re-save it as UTF-8 (or GB18030)", path)
+    raise TextagsError(
+        f"cannot tell its text encoding (not UTF-8 from byte offset {bad}: {data[bad : bad + 4].hex(' ')}); "
+        "re-save it as UTF-8 (or GB18030)",
+        path,
+    )
 
 
 def _read_bytes(path: str) -> bytes:
