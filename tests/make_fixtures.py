@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -87,7 +86,8 @@ def docx(body: str, *, footnotes: str = "", endnotes: str = "", numbering: str =
         '<w:{k} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{k}>'
     )
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as plain:
+        z = _Dated(plain)
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("_rels/.rels", RELS)
         z.writestr("word/_rels/document.xml.rels", DOC_RELS)
@@ -106,6 +106,18 @@ def docx(body: str, *, footnotes: str = "", endnotes: str = "", numbering: str =
         centred = p(t("— "), footer, t(" —"), ppr='<w:jc w:val="center"/>')
         z.writestr("word/footer1.xml", f"<w:ftr {NS}>{centred}</w:ftr>")
     return out.getvalue()
+
+
+class _Dated:
+    """Writes zip entries with one fixed date, so that the fixtures come out the same byte for byte."""
+
+    def __init__(self, z: zipfile.ZipFile):
+        self.z = z
+
+    def writestr(self, name: str, data: str) -> None:
+        info = zipfile.ZipInfo(name, date_time=(2025, 1, 20, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        self.z.writestr(info, data)
 
 
 def note(kind: str, nid: int, text: str) -> str:
@@ -274,45 +286,9 @@ def word_fixtures() -> dict[str, bytes]:
     return files
 
 
-def shanxi_paragraphs() -> list[str]:
-    """The body of the Shanxi report up to its second part, one paragraph a line."""
-    lines = [ln.strip() for ln in (SHARED / "provincial-2025" / "shanxi.txt").read_text("utf-8").splitlines()]
-    lines = [ln for ln in lines[3:] if ln]
-    end = next(i for i, ln in enumerate(lines) if ln.startswith("二、"))
-    return lines[:end]
-
-
-def running_header_docx() -> bytes:
-    """The Shanxi excerpt with the report's title as running header and page numbers in the footer."""
-    body = p(t("2025年山西省政府工作报告"), ppr='<w:jc w:val="center"/>')
-    body += "".join(
-        p(t(ln), ppr='<w:ind w:firstLineChars="200" w:firstLine="640"/><w:jc w:val="both"/>')
-        for ln in shanxi_paragraphs()
-    )
-    sect = (
-        '<w:sectPr><w:headerReference w:type="default" r:id="rId4"/><w:footerReference w:type="default" r:id="rId5"/>'
-        '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>'
-    )
-    return docx(body, sect=sect)
-
-
-def image_page_docx(png: Path) -> bytes:
-    raise NotImplementedError
-
-
-def to_pdf(docx_path: Path, out_dir: Path) -> Path:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        sys.exit("LibreOffice (soffice) is needed for --pdf: apt-get install libreoffice-writer")
-    subprocess.run(
-        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)],
-        check=True,
-        capture_output=True,
-    )
-    return out_dir / (docx_path.stem + ".pdf")
-
-
 def main() -> None:
+    from make_pdf_fixtures import insert_image_page, layout_docx, running_header_docx, scanned_docx, to_pdf
+
     DOCX.mkdir(parents=True, exist_ok=True)
     for name, data in word_fixtures().items():
         (DOCX / name).write_bytes(data)
@@ -322,6 +298,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             made = to_pdf(DOCX / "running-header.docx", Path(tmp))
             shutil.copy(made, PDF / "running-header.pdf")
+            for name, data in (("layout", layout_docx()), ("scanned-page", scanned_docx())):
+                (Path(tmp) / f"{name}.docx").write_bytes(data)
+                shutil.copy(to_pdf(Path(tmp) / f"{name}.docx", Path(tmp)), PDF / f"{name}.pdf")
+            insert_image_page(PDF / "scanned-page.pdf", 1)
 
 
 if __name__ == "__main__":

@@ -82,6 +82,10 @@ FURNITURE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(Public domain|false|true)$", re.IGNORECASE),
 )
 
+#: A line that starts with this character is page furniture a reader found (the PDF reader's
+#: running headers, footers and page numbers); the mark is taken out and listed as markup.
+FURNITURE_MARK = "\x1a"
+
 #: The start of the wiki boilerplate that closes the national reports;
 #: everything from it to the end is furniture.
 WIKI_START = re.compile(r"中文维基文库|维基文库社群|^本作品是中华人民共和国的|^Public domain$")
@@ -235,7 +239,9 @@ def heading_length(text: str, terminals: str = TERMINALS, closers: str = CLOSERS
 
 
 def _invisible(ch: str) -> bool:
-    return ch not in "\n\t" and (unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") or ch == "\ufeff")
+    return ch not in "\n\t" + FURNITURE_MARK and (
+        unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") or ch == "\ufeff"
+    )
 
 
 def normalize(text: str) -> tuple[str, list[tuple[int, str, str]]]:
@@ -431,6 +437,9 @@ def _classify(lines: list[str], cfg: CleanConfig) -> list[_Line]:
         line = raw.strip()
         if not line:
             out.append(_Line("", "blank"))
+            continue
+        if line.startswith(FURNITURE_MARK):
+            out.append(_Line(line[1:].strip(), "furniture", removed=[(0, FURNITURE_MARK, "markup")]))
             continue
         if wiki or WIKI_START.search(line):
             wiki = True
@@ -879,8 +888,8 @@ def _carry(prev: Cleaned, nxt: Cleaned) -> Cleaned:
     kinds = {}
     for b in prev.blocks:
         kinds.setdefault(b.text, b)
-    blocks = [kinds.get(b.text, b) for b in nxt.blocks]
     new_offsets = nxt.offsets()
+    same: dict[int, Block] = {}  # later block -> the earlier block that is all of it
     exact: dict[str, int] = {}
     for j, nb in enumerate(nxt.blocks):
         exact.setdefault(nb.text, j)
@@ -901,7 +910,10 @@ def _carry(prev: Cleaned, nxt: Cleaned) -> Cleaned:
             moved = found[0] > j and k < len(nxt.blocks[j].text) and nxt.blocks[found[0]].text == b.text
             if not moved:  # (a note moved past the rest of block j leaves the place where it is)
                 j, k = found[0], found[1] + len(b.text)
+            if found[1] == 0 and len(b.text) == len(nxt.blocks[found[0]].text):
+                same.setdefault(found[0], b)
         where.append(pos)
+    blocks = [same.get(j) or kinds.get(b.text, b) for j, b in enumerate(nxt.blocks)]
     prev_offsets = prev.offsets()
     removed = list(nxt.removed)
     end = max(len(nxt.text) - 1, 0)

@@ -205,7 +205,7 @@ def _read_bytes(path: str) -> bytes:
 
 
 def read_pdf(data: bytes, path: str | None = None) -> str:
-    """Text of a PDF, page by page (extra ``pdf``)."""
+    """Text of a PDF, paragraph by paragraph, page furniture marked (extra ``pdf``; see :mod:`textags._pdf`)."""
     try:
         import pypdfium2 as pdfium
     except ImportError:
@@ -217,19 +217,14 @@ def read_pdf(data: bytes, path: str | None = None) -> str:
         if "password" in msg:
             raise TextagsError("is a password-protected PDF; remove the password and try again", path) from None
         raise TextagsError("is not a readable PDF (damaged or truncated); re-download or re-export it", path) from None
+    from ._pdf import read_pdf_pages
+
     try:
-        pages = []
-        for i in range(len(pdf)):
-            page = pdf[i]
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
-            textpage.close()
-            page.close()
+        return read_pdf_pages(pdf, path)
     except pdfium.PdfiumError:
         raise TextagsError("is a damaged PDF; re-download or re-export it", path) from None
     finally:
         pdf.close()
-    return "\n".join(pages)
 
 
 def read_docx(data: bytes, path: str | None = None) -> str:
