@@ -513,6 +513,20 @@ def stats_text(stats: dict) -> str:
     return "\n".join(lines)
 
 
+def data_consistency(paths: Sequence[str] = (), *, threshold: float = 0.9, settled: bool = True) -> list[dict]:
+    """Rows of identical or near-identical units whose labels differ, a group at a time, worst first.
+
+    See :mod:`textags.consistency`; ``paths`` default to the bundled corpus.
+    """
+    from .consistency import consistency_groups, group_records
+    from .labels import read_labelled
+
+    if not 0 < threshold <= 1:
+        raise TextagsError(f"threshold {threshold} is not in (0, 1]; give e.g. --threshold 0.9")
+    rows, _ = read_labelled(_default_data(paths))
+    return group_records(consistency_groups(rows, threshold=threshold, settled=settled))
+
+
 def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
     """Cohen's kappa of two codings of the same units.
 

@@ -243,6 +243,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument("paths", nargs="+", metavar="PATH", help="labelled CSV files or directories (rewritten in place)")
     q.add_argument("--documents", metavar="CSV", help="documents table (default: data/documents.csv)")
+    q = dsub.add_parser(
+        "consistency", help="groups of identical or near-identical units whose labels differ, worst first"
+    )
+    q.add_argument("paths", nargs="*", metavar="PATH", help="labelled files or directories (default: data/labelled)")
+    q.add_argument(
+        "--threshold",
+        type=float,
+        default=0.9,
+        help="Jaccard similarity of character 3-grams of the folded texts for near-identical (default 0.9; 1 for "
+        "identical only)",
+    )
+    q.add_argument("--unsettled", action="store_true", help="leave out groups whose every row carries a note")
+    q.add_argument("--format", choices=["table", "tsv", "json"], default="table")
     q = dsub.add_parser("agreement", help="agreement and Cohen's kappa of a two-coder file")
     q.add_argument("file", metavar="FILE", help="CSV with columns first and second")
     q.add_argument("--format", choices=["table", "json"], default="table")
@@ -528,6 +541,25 @@ def cmd_report(a) -> int:
     return EXIT_OK
 
 
+def _print_consistency(records: list[dict], fmt: str, out) -> None:
+    if fmt == "json":
+        out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt == "tsv":
+        from .output import write_tsv
+
+        write_tsv(records, out)
+        return
+    last = None
+    for r in records:
+        if r["group"] != last:
+            last = r["group"]
+            state = "settled by notes" if r["settled"] else "not settled"
+            out.write(f"\n== group {r['group']}: {r['labels']} ({r['match']}, {r['similarity']:.2f}; {state})\n")
+        note = f"  [note: {r['note']}]" if r["note"] else ""
+        out.write(f"{r['file']}:{r['line']}  {r['doc']}#{r['index']}  {r['label']:<10}  {r['text']}{note}\n")
+
+
 def cmd_data(a) -> int:
     from .api import data_agreement, data_check, data_stats
 
@@ -560,6 +592,15 @@ def cmd_data(a) -> int:
                     "label that document's new units again\n"
                 )
         return EXIT_OK
+    if a.data_command == "consistency":
+        from .api import data_consistency
+
+        records = data_consistency(a.paths, threshold=a.threshold, settled=not a.unsettled)
+        _print_consistency(records, a.format, sys.stdout)
+        groups = len({r["group"] for r in records})
+        open_groups = len({r["group"] for r in records if not r["settled"]})
+        sys.stderr.write(f"textags: {groups} group(s) whose labels differ, {open_groups} not settled by notes\n")
+        return EXIT_OK
     if a.data_command == "agreement":
         result = data_agreement(a.file)
         _print(
@@ -568,7 +609,7 @@ def cmd_data(a) -> int:
             sys.stdout,
         )
         return EXIT_OK
-    raise TextagsError("give an action: textags data check|stats|agreement")
+    raise TextagsError("give an action: textags data check|stats|relink|consistency|agreement")
 
 
 COMMANDS = {
