@@ -738,11 +738,12 @@ def break_inline_headings(text: str, terminals: str = TERMINALS) -> str:
 def _blank_ends(para_text: str, nxt: _Line) -> bool:
     """Whether a blank line ends the paragraph ``para_text`` in a text with blank-line paragraphs.
 
-    It does unless the paragraph breaks off on punctuation that cannot end
-    one (``，`` ``、``) or the next line starts with punctuation no line can
-    start with.
+    It does before a body line, unless the paragraph breaks off on punctuation
+    that cannot end one (``，`` ``、``) or the line starts with punctuation no
+    line can start with.  Footnotes and furniture after a blank line are left
+    to the rules that move them after their paragraph.
     """
-    return nxt.kind != "body" or not (
+    return nxt.kind == "body" and not (
         para_text.rstrip()[-1] in CONTINUERS.replace("：", "").replace(":", "") or nxt.text[0] in LINE_CONTINUATION
     )
 
