@@ -301,5 +301,19 @@ def test_a_sentence_with_a_page_word_in_the_body_stays_a_sentence():
     assert doc.units[2].text == "浏览量统计口径"  # past the page header: report text, not furniture
 
 
+def test_a_site_watermark_glued_to_lines_is_furniture_and_the_lines_keep_their_kind():
+    # q179-town-yueqing-hongqiao-2018: a copying site appends its watermark to lines
+    text = (
+        "全年实现生产总值74.61亿元,到位浙商回归资金6.2亿元。pCP乡村百科--为乡村振兴助力\n\n"
+        "一、工作进展pCP乡村百科--为乡村振兴助力\n\n"
+        "工业实力稳步增强。全年规上企业支出科研性技术经费2.95亿元。pCP乡村百科--为乡村振兴助力\n\n"
+        "中心商圈更具规模。华都天元广场进展顺利。\n"
+    )
+    units = [(u.kind, u.text) for u in segment(text).units]
+    assert units.count(("furniture", "pCP乡村百科--为乡村振兴助力")) == 3
+    assert ("heading", "一、工作进展") in units and ("body", "中心商圈更具规模。") in units
+    assert not any("乡村百科" in t for k, t in units if k != "furniture")
+
+
 def test_forum_panel_needs_its_end():
     assert forum_panel(["• TA的每日心情", "奋斗", "2万"], 3) == set()

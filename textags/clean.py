@@ -31,7 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field, fields
 
 from .document import Removal
-from .web import META_PATTERNS, NAV_PATTERNS, forum_panel, is_prose, web_kind
+from .web import META_PATTERNS, NAV_PATTERNS, WATERMARKS, forum_panel, is_prose, watermark_at, web_kind
 
 #: Characters after which a sentence ends.
 TERMINALS = "。！？；!?;"
@@ -128,6 +128,8 @@ class CleanConfig:
     #: web-page furniture of a page's header and footer (:mod:`textags.web`); empty tuples turn it off
     web_meta_patterns: tuple = META_PATTERNS
     web_nav_patterns: tuple = NAV_PATTERNS
+    #: watermarks a copying site appends to lines, split off as furniture anywhere
+    web_watermarks: tuple = WATERMARKS
     #: the first lines of a text that count as a web page's header, whatever they hold
     web_header_lines: int = 12
     #: share of a text's paragraph ends followed by a blank line above which a blank line ends a paragraph
@@ -561,6 +563,24 @@ def _web_furniture(lines: list[_Line], cfg: CleanConfig) -> list[_Line]:
     return out
 
 
+def _split_watermarks(lines: list[_Line], cfg: CleanConfig) -> list[_Line]:
+    """Split a site's watermark off the end of the body and heading lines it is glued to, as furniture."""
+    if not cfg.web_watermarks:
+        return lines
+    out: list[_Line] = []
+    for ln in lines:
+        at = watermark_at(ln.text, cfg.web_watermarks) if ln.kind in ("body", "heading") else -1
+        if at < 0:
+            out.append(ln)
+            continue
+        if at > 0 and ln.text[:at].strip():
+            kept = [r for r in ln.removed if r[0] <= at]
+            out.append(_Line(ln.text[:at].rstrip(), ln.kind, ln.level, ln.head, kept, alone=ln.alone))
+        moved = [(off - at, t, why) for off, t, why in ln.removed if off > at]
+        out.append(_Line(ln.text[at:], "furniture", removed=moved, web=True))
+    return out
+
+
 def _blank_breaks(lines: list[_Line], cfg: CleanConfig) -> bool:
     """Whether a text uses blank lines as paragraph breaks.
 
@@ -935,7 +955,7 @@ def _clean_once(text: str, config: CleanConfig) -> Cleaned:
     cfg = config
     text, inv = normalize(text)
     text = break_inline_headings(text, cfg.terminals)
-    lines = _web_furniture(_classify(text.split("\n"), cfg), cfg)
+    lines = _web_furniture(_split_watermarks(_classify(text.split("\n"), cfg), cfg), cfg)
     width = _wrap_width(lines, cfg)
     link_broken = _link_broken(lines, cfg)
     blank_breaks = _blank_breaks(lines, cfg)

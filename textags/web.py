@@ -89,6 +89,25 @@ _CHROME_TOKEN = re.compile("|".join(re.escape(w) for w in sorted(CHROME_WORDS, k
 _CHROME_REST = re.compile(r"^[\s\d【】\[\]()（）:：|•·/\-—_大中小T]*$")
 
 _TERMINAL = re.compile("[。！？!?]")
+#: Watermarks a copying site appends to the lines it serves (``IsG乡村百科--为乡村振兴助力``):
+#: split off as furniture wherever they stand, since they end the line they are glued to.
+WATERMARKS: tuple[re.Pattern[str], ...] = (re.compile(r"[A-Za-z0-9]{0,4}乡村百科--为乡村振兴助力$"),)
+
+
+def watermark_at(line: str, patterns=WATERMARKS) -> int:
+    """Where a site watermark that ends ``line`` starts, or -1.
+
+    >>> t = "一、2020年工作总结IsG乡村百科--为乡村振兴助力"
+    >>> t[: watermark_at(t)], watermark_at("中心商圈更具规模。")
+    ('一、2020年工作总结', -1)
+    """
+    for p in patterns:
+        m = p.search(line)
+        if m:
+            return m.start()
+    return -1
+
+
 _WELCOME = re.compile(r"欢迎(您|你)[!！]")  # a site's greeting: its "!" ends no sentence
 #: An image left by a page: markdown image markup or a picture's file name.
 IMAGE = re.compile(r"^(!\[[^\]]*\](\([^)\s]*\))?|\S{0,80}\.(jpg|jpeg|png|gif|webp))$", re.IGNORECASE)
