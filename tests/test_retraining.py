@@ -102,6 +102,22 @@ def test_the_retraining_guide_runs_as_written(user_dir):
     assert all(Path(n).stem[:6] in results["summarize"].stdout for n in MINE.values())
     page = (user_dir / "report.html").read_text(encoding="utf-8")
     assert "未央湖街道2023年工作总结" in page
+    # the guide's other commands, in its order: a user dictionary, and the next round's queue
+    text = GUIDE.read_text(encoding="utf-8")
+    later = [
+        "textags train queue.csv -o my_model_terms --no-eval --userdict terms.txt",
+        "textags label my_reports/*.txt --model my_model -o queue2.csv",
+    ]
+    assert text.index(later[0]) < text.index(later[1])
+    (user_dir / "terms.txt").write_text("一网统管\n九宫格\n", encoding="utf-8")
+    for line in later:
+        r = run(line, user_dir)
+        assert r.returncode == 0, f"{line}\n{r.stderr}"
+    assert json.loads((user_dir / "my_model_terms" / "card.json").read_text())["params"]["userdict"] == [
+        "一网统管",
+        "九宫格",
+    ]
+    assert (user_dir / "queue2.csv").is_file()
     # an audit of a single file of a single report works: the bundled corpus trains the model
     r = run("textags audit held_out_labels.csv", user_dir)
     assert r.returncode == 0, r.stderr
