@@ -135,3 +135,16 @@ def test_the_beijing_pdf_reads_cleanly():
         in body
     )
     assert not any(re.search("[\u4e00-\u9fff] [\u4e00-\u9fff0-9]|[0-9] [\u4e00-\u9fff]", t) for t in body)
+
+
+def test_the_furniture_mark_counts_only_at_a_line_start():
+    from textags.clean import FURNITURE_MARK
+
+    doc = textags.segment(
+        f"{FURNITURE_MARK}2025年政府工作报告\n全年新增城镇就业{FURNITURE_MARK}47万人。\n{FURNITURE_MARK}"
+    )
+    assert [(u.kind, u.text) for u in doc.units] == [
+        ("furniture", "2025年政府工作报告"),
+        ("body", "全年新增城镇就业47万人。"),
+    ]
+    assert sorted(r.text for r in doc.removed) == [FURNITURE_MARK] * 3

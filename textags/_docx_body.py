@@ -63,9 +63,9 @@ class BodyReader:
                 self._blocks(el)
 
     def _table(self, tbl) -> None:
-        for row in _rows(tbl):
+        for row in _within(tbl, "tr"):
             cells, nested = [], []
-            for tc in _cells(row):
+            for tc in _within(row, "tc"):
                 merge = _child(_child(tc, "tcPr"), "vMerge")
                 if merge is not None and (_attr(merge, "val") or "continue") != "restart":
                     cells.append("")  # the cell above holds the text of a vertically merged cell
@@ -229,22 +229,14 @@ def _outermost(boxes: list) -> list:
     return [b for b in boxes if id(b) not in inner]
 
 
-def _rows(tbl):
-    for el in tbl:
-        tag = _local(el)
-        if tag == "tr":
-            yield el
+def _within(el, name: str):
+    """The ``name`` children of ``el``, also those inside content controls, custom XML and insertions."""
+    for child in el:
+        tag = _local(child)
+        if tag == name:
+            yield child
         elif tag in ("sdt", "customXml", "sdtContent", "ins"):
-            yield from _rows(el)
-
-
-def _cells(row):
-    for el in row:
-        tag = _local(el)
-        if tag == "tc":
-            yield el
-        elif tag in ("sdt", "customXml", "sdtContent", "ins"):
-            yield from _cells(el)
+            yield from _within(child, name)
 
 
 def _mark_lead(pieces: list[tuple[str, bool]]) -> str:

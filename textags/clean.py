@@ -254,12 +254,20 @@ def normalize(text: str) -> tuple[str, list[tuple[int, str, str]]]:
 
     >>> normalize("a\u200bb\r\nc")
     ('ab\nc', [(1, '\u200b', 'invisible')])
+    >>> normalize("\x1a页眉\n正\x1a文")
+    ('\x1a页眉\n正文', [(5, '\x1a', 'invisible')])
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     hidden = [ch for ch in set(text) if _invisible(ch)]  # the distinct characters: cheap on any length
-    if not hidden:
+    stray = FURNITURE_MARK in text  # the mark counts only at a line's start; elsewhere it is invisible
+    if not hidden and not stray:
         return text, []
-    pattern = re.compile("[" + "".join(re.escape(ch) for ch in hidden) + "]+")
+    pattern = re.compile(
+        "|".join(
+            (["[" + "".join(re.escape(ch) for ch in hidden) + "]+"] if hidden else [])
+            + ([f"(?<=[^\n]){FURNITURE_MARK}+"] if stray else [])
+        )
+    )
     out: list[str] = []
     removed: list[tuple[int, str, str]] = []
     last = kept = 0
@@ -440,8 +448,9 @@ def _classify(lines: list[str], cfg: CleanConfig) -> list[_Line]:
         if not line:
             out.append(_Line("", "blank"))
             continue
-        if line.startswith(FURNITURE_MARK):
-            out.append(_Line(line[1:].strip(), "furniture", removed=[(0, FURNITURE_MARK, "markup")]))
+        if line.startswith(FURNITURE_MARK):  # (alone, as a DOS file's closing Ctrl-Z: a blank line)
+            rest = line[1:].strip()
+            out.append(_Line(rest, "furniture" if rest else "blank", removed=[(0, FURNITURE_MARK, "markup")]))
             continue
         if wiki or WIKI_START.search(line):
             wiki = True
