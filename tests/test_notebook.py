@@ -64,6 +64,12 @@ def test_the_notebook_runs_and_gives_its_saved_figures():
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     assert sum("image/png" in o.get("data", {}) for o in outputs) >= 5  # the charts were drawn
-    assert RANGE.findall(texts(nb)) == RANGE.findall(texts(saved))  # the figure the README quotes, recomputed
+    # the figure the README quotes, recomputed: the same up to the drift of a corpus still being labelled
+    # (a relabelled unit moves a report's accuracy by a unit's share); beyond it, re-save the notebook
+    now, then = RANGE.findall(texts(nb)), RANGE.findall(texts(saved))
+    assert len(now) == len(then) == 1
+    assert all(abs(float(a) - float(b)) <= 0.03 for a, b in zip(now[0], then[0])), (
+        f"{now} != {then}: rerun python notebooks/save_outputs.py and quote its figure in the README"
+    )
     group = re.compile(r"^(\S+)\s+\d", re.M)
     assert group.findall(texts(nb)) == group.findall(texts(saved))  # the same tables, row for row

@@ -81,7 +81,8 @@ def _add_documents(p):
         "--documents",
         metavar="CSV",
         help="table (id,file under raw/ beside it) of the labelled documents' reports, read for neighbour "
-        "context (the bundled reports are always known)",
+        "context; without it a report is found through the file column that textags label writes, or as "
+        "DOC.txt (.md .docx .pdf) beside the labelled file (the bundled reports are always known)",
     )
 
 
