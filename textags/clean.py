@@ -544,8 +544,10 @@ def _web_furniture(lines: list[_Line], cfg: CleanConfig) -> list[_Line]:
     apply only there, page-tool lines anywhere.  Consecutive metadata lines
     (a disclosure page's table) become one furniture line, joined by a space.
     """
-    prose = [i for i, ln in enumerate(lines) if ln.kind == "body" and is_prose(ln.text)]
-    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    first = next((i for i, ln in enumerate(lines) if ln.kind == "body" and is_prose(ln.text)), len(lines))
+    last = next(
+        (i for i in range(len(lines) - 1, first - 1, -1) if lines[i].kind == "body" and is_prose(lines[i].text)), -1
+    )
     # a page's header may carry a line of prose (a site's notice, a news headline): its first lines count too
     opening = [i for i, ln in enumerate(lines) if ln.kind != "blank"][: cfg.web_header_lines]
     first = max(first, opening[-1] + 1 if opening else 0)

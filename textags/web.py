@@ -94,6 +94,10 @@ _TERMINAL = re.compile("[。！？!?]")
 WATERMARKS: tuple[re.Pattern[str], ...] = (re.compile(r"[A-Za-z0-9]{0,4}乡村百科--为乡村振兴助力$"),)
 
 
+#: The longest watermark: only a line's last characters are searched for one.
+MAX_WATERMARK = 40
+
+
 def watermark_at(line: str, patterns=WATERMARKS) -> int:
     """Where a site watermark that ends ``line`` starts, or -1.
 
@@ -101,8 +105,9 @@ def watermark_at(line: str, patterns=WATERMARKS) -> int:
     >>> t[: watermark_at(t)], watermark_at("中心商圈更具规模。")
     ('一、2020年工作总结', -1)
     """
+    tail = len(line) - min(len(line), MAX_WATERMARK)
     for p in patterns:
-        m = p.search(line)
+        m = p.search(line, tail)
         if m:
             return m.start()
     return -1
@@ -160,7 +165,9 @@ def is_prose(line: str) -> bool:
     (True, False)
     """
     s = line.strip()
-    return len(s) >= 20 and bool(_PROSE.search(s)) and not web_kind(s, True)
+    if len(s) < 20 or not _PROSE.search(s):
+        return False
+    return bool(_TERMINAL.search(s)) or not web_kind(s, True)  # a sentence end: never page furniture
 
 
 #: Forum chrome: a user panel runs from its first line to the post's dateline.
