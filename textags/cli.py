@@ -586,11 +586,11 @@ def cmd_data(a) -> int:
         from .api import data_relink
 
         for path, kept, lost in data_relink(a.paths, a.documents):
-            sys.stdout.write(f"{path}: {kept} rows kept\n")
+            sys.stdout.write(f"{path}: {kept} rows kept, {len(lost)} of them unlinked\n")
             for row in lost:
                 sys.stderr.write(
                     f"{path}: {row['doc']}#{row['index']} {row['text'][:40]!r} matches no unit any more; "
-                    "label that document's new units again\n"
+                    "kept with its label and marked [unlinked] in its note: give it its new index or delete it\n"
                 )
         return EXIT_OK
     if a.data_command == "consistency":
@@ -629,6 +629,15 @@ COMMANDS = {
 }
 
 
+def _inputs(args) -> list[str]:
+    """Every file a command reads, as given on its command line."""
+    found = []
+    for name in ("files", "data", "paths", "file", "userdict", "documents"):
+        value = getattr(args, name, None)
+        found.extend(value if isinstance(value, list) else [value] if value else [])
+    return found
+
+
 def _warn_one_line(message, category, filename, lineno, file=None, line=None):
     sys.stderr.write(f"textags: warning: {message}\n")
 
@@ -645,6 +654,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return EXIT_BAD_INPUT
+        from .atomic import check_not_input
+
+        check_not_input(getattr(args, "output", None), _inputs(args))
         with warnings.catch_warnings():
             warnings.simplefilter("default")
             warnings.showwarning = _warn_one_line

@@ -151,7 +151,7 @@ def _labelled(pairs, path: str, strict: bool) -> tuple[list[LabelledUnit], int]:
     skipped = 0
     for n, row in pairs:
         label = str(row.get("label") or "").strip()
-        if not label:
+        if not label or str(row.get("note") or "").startswith(UNLINKED):
             skipped += 1
             continue
         try:
@@ -281,6 +281,9 @@ def check_files(
         for n, row in rows:
             if not str(row.get("label") or "").strip():
                 continue
+            if str(row.get("note") or "").startswith(UNLINKED):
+                problems.append(Problem(path, n, "row is unlinked: " + str(row["note"])[len(UNLINKED) :].strip()))
+                continue
             try:
                 unit = _unit(row, path, n)
             except TextagsError as exc:
@@ -380,14 +383,38 @@ def relink_rows(rows: list[dict], units) -> tuple[list[dict], list[dict]]:
     return moved, lost
 
 
+#: The start of the note of a row :func:`relink_file` could not place: kept, but not read for training.
+UNLINKED = "[unlinked]"
+
+
+def unlinked(row: dict) -> dict:
+    """``row`` kept with its label, its note marked :data:`UNLINKED` (its text matches no unit any more).
+
+    >>> unlinked({"index": "3", "text": "旧句。", "label": "party", "note": "见附件"})["note"]
+    '[unlinked] its text matches no unit of the document any more; give it the index of its new unit (and remove this mark) or delete the row | 见附件'
+    """
+    note = str(row.get("note") or "")
+    if note.startswith(UNLINKED):
+        return dict(row)
+    mark = f"{UNLINKED} its text matches no unit of the document any more; give it the index of its new unit (and remove this mark) or delete the row"
+    return {**row, "note": f"{mark} | {note}" if note else mark}
+
+
 def relink_file(path: str | os.PathLike, documents: dict) -> tuple[int, list[dict]]:
-    """Relink one labelled CSV file in place (atomically); return rows moved and rows lost."""
+    """Relink one labelled CSV file in place (atomically); return rows kept and rows that matched no unit.
+
+    No row is ever dropped: a row whose text no unit carries any more keeps
+    its label and index, its note marked :data:`UNLINKED`, and is skipped
+    when labelled files are read until someone places it again.  A UTF-8
+    BOM at the start of the file is kept.
+    """
     from .atomic import atomic_open
     from .readers import read
     from .segment import segment
 
     path = Path(path)
-    text = _decode(path.read_bytes(), str(path))
+    raw = path.read_bytes()
+    text = _decode(raw, str(path))
     reader = csv.DictReader(io.StringIO(text, newline=""))
     fields = [f.lstrip("\ufeff") for f in (reader.fieldnames or [])]
     reader.fieldnames = fields
@@ -411,10 +438,15 @@ def relink_file(path: str | os.PathLike, documents: dict) -> tuple[int, list[dic
             if "section" in r:
                 r["section"] = " > ".join(u.section)
         out.extend(moved)
+        out.extend(unlinked(r) for r in lost)
         lost_all.extend(lost)
+    if lost_all and "note" not in fields:
+        fields.append("note")
     out.sort(key=lambda r: (r["doc"], int(r["index"])))
     with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        if raw.startswith(b"\xef\xbb\xbf"):
+            fh.write("\ufeff")  # kept, so Excel still reads the file as UTF-8
+        w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n", restval="")
         w.writeheader()
         w.writerows(out)
     return len(out), lost_all

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -38,7 +37,7 @@ from .errors import TextagsError
 from .labels import LABELS
 from .ngrams import CharIndex, WordIndex
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: card_sha256 covers the card itself (textags.modelcheck)
 MODEL_FILE = "model.npz"
 CARD_FILE = "card.json"
 
@@ -721,44 +720,10 @@ def context_of(unit) -> str:
 
 
 def save_model(scorer: Scorer, card: dict, directory: str | os.PathLike, *, force: bool = False) -> Path:
-    """Write a model directory: the arrays, then the card that names them.
+    """Write a model directory: the arrays, then the card that names them (see :mod:`textags.saving`)."""
+    from .saving import save_model
 
-    The arrays go to a file named by their content (``model-<sha256>.npz``),
-    then ``card.json`` is replaced atomically; the card is the commit point.
-    A crash at any moment leaves either the old card with its old arrays or
-    the new card with its new arrays -- never a mix.  An existing model is
-    never overwritten unless ``force``.
-    """
-    from .atomic import atomic_write_bytes
-
-    directory = Path(directory)
-    if directory.exists() and not directory.is_dir():
-        raise TextagsError("is a file, not a directory; give a directory for the model", str(directory))
-    if (directory / CARD_FILE).exists() and not force:
-        raise TextagsError("already holds a model; pass --force (force=True) to overwrite it", str(directory))
-    directory.mkdir(parents=True, exist_ok=True)
-    data = _npz_bytes(scorer_arrays(scorer))
-    digest = sha256_bytes(data)
-    name = f"model-{digest[:16]}.npz"
-    card = dict(card)
-    card.update(
-        {
-            "format": FORMAT_VERSION,
-            "file": name,
-            "labels": list(scorer.labels),
-            "params": _jsonable(scorer.params),
-            "n_features": scorer.n_features,
-            "sha256": digest,
-        }
-    )
-    text = json.dumps(card, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    if not (directory / name).exists() or sha256_bytes((directory / name).read_bytes()) != digest:
-        atomic_write_bytes(directory / name, data)
-    atomic_write_bytes(directory / CARD_FILE, text.encode("utf-8"))
-    for old in directory.glob("model*.npz"):  # arrays no card names any more
-        if old.name != name:
-            old.unlink()
-    return directory
+    return save_model(scorer, card, directory, force=force)
 
 
 def _jsonable(obj):
@@ -787,19 +752,21 @@ def default_model_dir() -> Path:
 
 
 def read_card(path: str | os.PathLike | None = None) -> dict:
-    """The card of a model directory (the default model when ``path`` is None)."""
+    """The card of a model directory (the default model when ``path`` is None), as it is on disk."""
+    from .modelcheck import parse_card
+
     directory = _model_dir(path)
-    card_path = directory / CARD_FILE
     try:
-        return json.loads(card_path.read_text(encoding="utf-8"))
+        data = (directory / CARD_FILE).read_bytes()
     except FileNotFoundError:
         raise TextagsError(
             f"has no {CARD_FILE}; a model directory holds {CARD_FILE} and the arrays it names", str(directory)
         ) from None
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except OSError as exc:
         raise TextagsError(
-            f"{CARD_FILE} is damaged (not JSON); re-download or retrain the model", str(directory)
+            f"{CARD_FILE} cannot be read ({exc.strerror}); re-download or retrain the model", str(directory)
         ) from None
+    return parse_card(data, str(directory))
 
 
 #: Names of the shipped model, accepted wherever a model is named (``--model bundled``).
@@ -866,50 +833,24 @@ def load_model(path: str | os.PathLike | None = None) -> Model:
             "retrain it with `textags train` or upgrade textags",
             str(directory),
         )
-    model_file = str(card.get("file") or MODEL_FILE)
-    if "/" in model_file or "\\" in model_file or model_file.startswith("."):
-        raise TextagsError(f"{CARD_FILE} names an arrays file outside the model directory; refusing it", str(directory))
-    try:
-        data = (directory / model_file).read_bytes()
-    except FileNotFoundError:
-        raise TextagsError(f"has no {model_file}; retrain or re-download the model", str(directory)) from None
-    if sha256_bytes(data) != card.get("sha256"):
+    from .modelcheck import check_card, read_arrays
+
+    check_card(card, str(directory))
+    arrays = read_arrays(directory, card)
+    params = card.get("params", {})
+    names = [
+        n for n, key in (("words", "word_ngrams"), ("chars", "char_ngrams"), ("context", "context")) if params.get(key)
+    ]
+    if f"block{len(names)}_terms" in arrays or (names and f"block{len(names) - 1}_terms" not in arrays):
         raise TextagsError(
-            f"{model_file} does not match the sha256 in {CARD_FILE}: it was changed or damaged; "
-            "re-download or retrain the model",
-            str(directory),
+            f"{card['file']} does not hold the feature blocks its card names; retrain it", str(directory)
         )
-    try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-            arrays = {k: npz[k] for k in npz.files}
-        labels = tuple(arrays["labels"].tolist())
-        params = card["params"]
-        names = {
-            "words": params.get("word_ngrams"),
-            "chars": params.get("char_ngrams"),
-            "context": params.get("context"),
-        }
-        blocks, i = [], 0
-        for name in ("words", "chars", "context"):
-            if names[name]:
-                blocks.append(
-                    Block(
-                        name,
-                        arrays[f"block{i}_terms"],
-                        arrays[f"block{i}_idf"],
-                        float(params.get("context_weight", 1.0)) if name == "context" else 1.0,
-                    )
-                )
-                i += 1
-        scorer = Scorer(labels, blocks, arrays["coef"], arrays["intercept"], params)
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
-        raise TextagsError(
-            f"{model_file} cannot be read ({type(exc).__name__}); re-download or retrain the model", str(directory)
-        ) from None
-    if scorer.coef.shape != (len(labels), scorer.n_features):
-        raise TextagsError(
-            f"{model_file} is inconsistent (coefficients do not fit the vocabulary); retrain it", str(directory)
-        )
+    weight = float(params.get("context_weight", 1.0))
+    blocks = [
+        Block(n, arrays[f"block{i}_terms"], arrays[f"block{i}_idf"], weight if n == "context" else 1.0)
+        for i, n in enumerate(names)
+    ]
+    scorer = Scorer(tuple(arrays["labels"].tolist()), blocks, arrays["coef"], arrays["intercept"], params)
     model = Model(scorer, card, str(directory))
     for stale in [k for k in _CACHE if k[0] == key[0]]:  # older versions of this directory
         del _CACHE[stale]
