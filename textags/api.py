@@ -23,21 +23,22 @@ def _model(model):
     return model if isinstance(model, Model) else load_model(model)
 
 
-def _tagged(path: str, model, terms: int, neighbours: bool, rules: bool):
+def _tagged(source: tuple[str, str], model, terms: int, neighbours: bool, rules: bool):
     from . import load
 
-    return _model(model).tag(load(path), terms=terms, neighbours=neighbours, rules=rules)
+    path, name = source
+    return _model(model).tag(load(path, name=name), terms=terms, neighbours=neighbours, rules=rules)
 
 
 def _tag_one(
-    path: str, model_path, terms: int, coded_only: bool, neighbours: bool = True, rules: bool = True
+    path: tuple[str, str], model_path, terms: int, coded_only: bool, neighbours: bool = True, rules: bool = True
 ) -> list[dict]:
     from .records import unit_records
 
     return unit_records(_tagged(path, model_path, terms, neighbours, rules), coded_only=coded_only)
 
 
-def _tag_one_text(path: str, model_path, terms, coded_only, neighbours, rules, format, columns) -> str:
+def _tag_one_text(path: tuple[str, str], model_path, terms, coded_only, neighbours, rules, format, columns) -> str:
     from .output import records_text
     from .records import unit_json_lines
 
@@ -47,7 +48,9 @@ def _tag_one_text(path: str, model_path, terms, coded_only, neighbours, rules, f
 
 
 def _each_file(work, paths: Sequence[str], model, jobs: int, *args) -> Iterator:
-    """``work(path, model, *args)`` of each path, in order: in this process, or ``jobs`` worker processes.
+    """``work((path, id), model, *args)`` of each path, in order: in this process, or ``jobs`` worker processes.
+
+    Each document's id is distinct within the run (:func:`textags.names.document_names`).
 
     Every path is checked before any work, so a missing file fails at once
     with its one-line error.  On Linux the workers are forked from this
@@ -57,7 +60,9 @@ def _each_file(work, paths: Sequence[str], model, jobs: int, *args) -> Iterator:
     (:func:`_can_fork`), they are joblib's, and load the model from its path.
     """
     from .model import Model
+    from .names import document_names
 
+    sources = list(zip(paths, document_names(paths)))
     if jobs and jobs > 1 and len(paths) > 1:
         for p in paths:
             if p != "-" and not os.path.isfile(p):
@@ -65,16 +70,16 @@ def _each_file(work, paths: Sequence[str], model, jobs: int, *args) -> Iterator:
 
                 read(p)  # raises the one-line error
         if _can_fork():
-            yield from _forked(work, paths, _model(model), min(jobs, len(paths)), args)
+            yield from _forked(work, sources, _model(model), min(jobs, len(paths)), args)
             return
         from joblib import Parallel, delayed
 
         if isinstance(model, Model):
             model = model.path
-        yield from Parallel(n_jobs=jobs, return_as="generator")(delayed(work)(p, model, *args) for p in paths)
+        yield from Parallel(n_jobs=jobs, return_as="generator")(delayed(work)(p, model, *args) for p in sources)
         return
     model = _model(model)
-    for p in paths:
+    for p in sources:
         yield work(p, model, *args)
 
 
@@ -192,16 +197,15 @@ def read_lines(path: str) -> list[str]:
 def tag_lines(paths: Sequence[str], model=None, terms: int = 5, *, rules: bool = True) -> Iterator[list[dict]]:
     """Tag pre-split units: every non-empty line of each file is one unit, in order (each on its own;
     the model's codebook rules apply unless ``rules=False``)."""
+    from .names import document_names
     from .records import line_records
 
     model = _model(model)
-    for p in paths:
+    for p, name in zip(paths, document_names(paths)):
         lines = read_lines(p)
         if not lines:
             raise TextagsError("has no non-empty lines to tag", "<stdin>" if p == "-" else p)
-        yield line_records(
-            "stdin" if p == "-" else Path(p).stem, lines, model.tag_texts(lines, None, terms, rules=rules)
-        )
+        yield line_records(name, lines, model.tag_texts(lines, None, terms, rules=rules))
 
 
 def summarize(paths: Sequence, model=None, *, by: str = "document", n_boot: int = 1000):
@@ -210,15 +214,17 @@ def summarize(paths: Sequence, model=None, *, by: str = "document", n_boot: int 
     from . import load
     from .document import Document
     from .emphasis import emphasis
+    from .names import document_names
     from .parts import split_parts
 
     model = _model(model)
     out = []
+    names = iter(document_names([p for p in paths if not isinstance(p, Document)]))
     for p in paths:
         if isinstance(p, Document):
             doc = p if p.tagged else model.tag(p, terms=0)
         else:
-            doc = model.tag(load(p), terms=0)
+            doc = model.tag(load(p, name=next(names)), terms=0)
         if by == "part":
             for part, units in split_parts(doc).items():
                 if any(u.coded for u in units):
@@ -232,9 +238,12 @@ def compare_files(paths: Sequence[str], model=None, *, by: str = "document", n_b
     """Rows of :func:`textags.compare` for files."""
     from . import load
     from .emphasis import compare
+    from .names import document_names
 
     model = _model(model)
-    return compare([model.tag(load(p), terms=0) for p in paths], by=by, n_boot=n_boot)
+    return compare(
+        [model.tag(load(p, name=n), terms=0) for p, n in zip(paths, document_names(paths))], by=by, n_boot=n_boot
+    )
 
 
 def pivot(rows: list[dict], measure: str = "units") -> list[dict]:

@@ -72,11 +72,11 @@ FURNITURE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^第\s*\d+\s*页(\s*[/，,]?\s*共\s*\d+\s*页)?$"),
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),
     re.compile(
-        r"^(本期\s*\d+\s*版|第\s*\d+\s*期|下期出版|国内统一连续出版物号|报社地址|印刷单位|免费赠阅|扫描二维码|邮编|客服热线|责任编辑|美术编辑|编辑[:：]|校对[:：])"
+        r"^(本期\s*\d+\s*版|第\s*\d+\s*期(?=\s|$|[（(总])|下期出版|国内统一连续出版物号|报社地址|印刷单位|免费赠阅|扫描二维码|邮编\s*[:：]?\s*\d|客服热线|责任编辑|美术编辑|编辑[:：]|校对[:：])"
     ),
     re.compile(r"(主管主办|联合出版|出版物号|印务有限公司)"),
     re.compile(r"^关注“[^”]{1,20}”$"),
-    re.compile(r"^[□■]?\s*(记者|通讯员|文/|图/|摄影)"),
+    re.compile(r"^[□■]?\s*((记者|通讯员|摄影)(?=[\s:：/]|$)|文/|图/)"),
     re.compile(r"^来源\s*[:：]"),
     re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$"),
     re.compile(r"^(Public domain|false|true)$", re.IGNORECASE),
@@ -87,8 +87,8 @@ FURNITURE_PATTERNS: tuple[re.Pattern[str], ...] = (
 FURNITURE_MARK = "\x1a"
 
 #: The start of the wiki boilerplate that closes the national reports;
-#: everything from it to the end is furniture.
-WIKI_START = re.compile(r"中文维基文库|维基文库社群|^本作品是中华人民共和国的|^Public domain$")
+#: everything from it to the end is furniture (when it starts in the last lines: textags.furniture).
+WIKI_START = re.compile(r"^注：中文维基文库社群认为|^本作品是中华人民共和国的$|^Public domain$")
 
 #: A footnote definition line.
 FOOTNOTE_PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -443,7 +443,10 @@ def _classify(lines: list[str], cfg: CleanConfig) -> list[_Line]:
     had_notes = False  # the text has had such notes: later ones may come without a rule
     in_glossary = False
     wiki = False
-    for raw in lines:
+    from .furniture import repeats, set_aside, tail_start
+
+    tail, seen = tail_start(lines), repeats(lines)  # furniture rules bounded (textags.furniture)
+    for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             out.append(_Line("", "blank"))
@@ -452,7 +455,7 @@ def _classify(lines: list[str], cfg: CleanConfig) -> list[_Line]:
             rest = line[1:].strip()
             out.append(_Line(rest, "furniture" if rest else "blank", removed=[(0, FURNITURE_MARK, "markup")]))
             continue
-        if wiki or WIKI_START.search(line):
+        if wiki or (i >= tail and WIKI_START.search(line)):
             wiki = True
             out.append(_Line(line, "furniture"))
             continue
@@ -472,7 +475,7 @@ def _classify(lines: list[str], cfg: CleanConfig) -> list[_Line]:
             )
             in_notes = in_notes or bool(text)
             continue
-        if WIKI_START.search(text):
+        if i >= tail and WIKI_START.search(text):
             wiki = True
             out.append(_Line(text, "furniture", removed=removed))
             continue
@@ -502,7 +505,7 @@ def _classify(lines: list[str], cfg: CleanConfig) -> list[_Line]:
             whole = heading_level(text, cfg.heading_patterns) or (4 if md_hashes == "####" else 0)
             out.append(_Line(text, "heading", level=whole, removed=removed))
             continue
-        if any(p.search(text) for p in cfg.furniture_patterns):
+        if set_aside(text, cfg.furniture_patterns, seen[line] > 1):
             out.append(_Line(text, "furniture", removed=removed))
             continue
         fm = next((p.match(text) for p in FOOTNOTE_PATTERNS if p.match(text)), None)

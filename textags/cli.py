@@ -281,12 +281,13 @@ def _print(obj, fmt: str, out) -> None:
 
 def cmd_segment(a) -> int:
     from . import load
+    from .names import document_names
     from .output import open_output, write_jsonl, write_tsv
     from .records import unit_records
 
     with open_output(a.output, a.force) as out:
-        for path in a.files:
-            doc = load(path)
+        for path, name in zip(a.files, document_names(a.files)):
+            doc = load(path, name=name)
             recs = unit_records(doc)
             if a.format == "jsonl":
                 write_jsonl(recs, out)
@@ -498,7 +499,11 @@ def cmd_label(a) -> int:
     from .output import open_output, write_csv, write_jsonl
 
     model = load_model(a.model)
-    rows = label_queue([load(p) for p in a.files], model, order=a.order, sheet=a.output)
+    from .names import document_names
+
+    rows = label_queue(
+        [load(p, name=n) for p, n in zip(a.files, document_names(a.files))], model, order=a.order, sheet=a.output
+    )
     jsonl = a.output.lower().endswith((".jsonl", ".ndjson"))
     with open_output(a.output, a.force, newline=None if jsonl else "") as out:
         (write_jsonl if jsonl else write_csv)(rows, out)

@@ -3,7 +3,9 @@
 A labelled file holds one row per unit, with the columns ``doc``, ``index``,
 ``text`` and ``label`` (and optionally ``reviewed``, ``coder``, ``note``).
 CSV (UTF-8, with or without the BOM Excel writes, any line ends) and JSONL
-(one object per line) are both read.  A row whose ``label`` is empty is an
+(one object per line) are both read; in CSV, the apostrophe textags puts
+before a cell that a spreadsheet would run as a formula is taken off again
+(:mod:`textags.formulas`).  A row whose ``label`` is empty is an
 unlabelled row: it is skipped and counted, never guessed.
 
 Examples
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import TextagsError
+from .formulas import neutral, restored
 
 #: The six labels of the codebook, in their fixed order.
 LABELS = ("economy", "livelihood", "safety", "party", "governance", "other")
@@ -107,7 +110,7 @@ def _rows(text: str, path: str) -> Iterator[tuple[int, dict]]:
                 continue
             if len(row) != len(header):
                 raise TextagsError(f"has {len(row)} fields where the header has {len(header)}; check quoting", path, n)
-            yield n, dict(zip(header, row))
+            yield n, dict(zip(header, map(restored, row)))
     except csv.Error as exc:
         raise TextagsError(f"is not valid CSV ({exc}); save it as CSV UTF-8", path, reader.line_num) from None
 
@@ -419,7 +422,7 @@ def relink_file(path: str | os.PathLike, documents: dict) -> tuple[int, list[dic
     fields = [f.lstrip("\ufeff") for f in (reader.fieldnames or [])]
     reader.fieldnames = fields
     _check_columns(fields, str(path))
-    rows = list(reader)
+    rows = [{k: restored(v) if isinstance(v, str) else v for k, v in r.items()} for r in reader]
     by_doc: dict[str, list[dict]] = {}
     for r in rows:
         by_doc.setdefault(r["doc"], []).append(r)
@@ -448,5 +451,5 @@ def relink_file(path: str | os.PathLike, documents: dict) -> tuple[int, list[dic
             fh.write("\ufeff")  # kept, so Excel still reads the file as UTF-8
         w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n", restval="")
         w.writeheader()
-        w.writerows(out)
+        w.writerows({k: neutral(v) for k, v in r.items()} for r in out)
     return len(out), lost_all

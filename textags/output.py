@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import IO
 
 from .clean import display_width
+from .formulas import neutral
 
 
 def _cell(value) -> str:
@@ -87,7 +88,11 @@ def write_jsonl(records: Iterable[dict], out: IO[str]) -> None:
 def write_csv(
     records: Iterable[dict], out: IO[str], columns: Sequence[str] | None = None, bom: bool = True, header: bool = True
 ) -> None:
-    """CSV with a header; nested values as JSON.  A BOM first, so Excel reads UTF-8."""
+    """CSV with a header; nested values as JSON.  A BOM first, so Excel reads UTF-8.
+
+    Text cells that a spreadsheet would run as a formula get a leading ``'``
+    (see :mod:`textags.formulas`); numbers stay numbers.
+    """
     records = iter(records)
     first = next(records, None)
     if first is None:
@@ -103,7 +108,7 @@ def write_csv(
             [
                 _cell(r.get(c))
                 if isinstance(r.get(c), (dict, list, tuple, float))
-                else ("" if r.get(c) is None else r.get(c))
+                else ("" if r.get(c) is None else neutral(r.get(c)))
                 for c in columns
             ]
         )
@@ -118,7 +123,12 @@ def write_tsv(records: Iterable[dict], out: IO[str], columns: Sequence[str] | No
     columns = list(columns or first.keys())
     out.write("\t".join(columns) + "\n")
     for r in [first, *records]:
-        out.write("\t".join(_cell(r.get(c)) for c in columns) + "\n")
+        out.write("\t".join(_tsv_cell(r.get(c)) for c in columns) + "\n")
+
+
+def _tsv_cell(value) -> str:
+    """A TSV cell: numbers as :func:`_cell` writes them, text neutralised as in :func:`write_csv`."""
+    return _cell(value) if isinstance(value, (int, float)) else neutral(_cell(value))
 
 
 def records_text(records: Sequence[dict], format: str = "jsonl", columns: Sequence[str] | None = None) -> str:

@@ -597,9 +597,11 @@ def write_report(files, output: str | os.PathLike, *, model=None, force: bool = 
         raise ValueError(f"by must be document or part, not {by!r}")
     check_writable(output, force)  # before the work, so a refused run is quick
     model = model if isinstance(model, Model) else load_model(model)
-    docs = []
+    from .names import document_names
+
+    docs, names = [], iter(document_names([f for f in files if not isinstance(f, Document)]))
     for f in files:
-        doc = f if isinstance(f, Document) else load(f)
+        doc = f if isinstance(f, Document) else load(f, name=next(names))
         docs.append(doc if doc.tagged else model.tag(doc, terms=5 * OVERSAMPLE))
     page = render_report(docs, by=by, model=model)
     check_writable(output, force)

@@ -1,12 +1,14 @@
 """Codebook rules: units whose form alone settles their label, whatever the model says.
 
 The codebook (``docs/codebook.md``, section 5, "Decisions on hard cases")
-codes two kinds of unit as ``other`` by their form, not their words:
+codes these kinds of unit as ``other`` by their form, not their words:
 
 - a **responsibility note** -- a whole unit that only says who leads the
   work above it, ``（由林必德副主任牵头实施）``;
 - a **list marker standing alone** -- ``第一，`` or ``三是`` split off as a
-  unit of its own.
+  unit of its own;
+- a unit **without words** -- only punctuation or symbols (``……``, ``——。``,
+  ``★``), no letter, digit or Chinese character: it names no domain.
 
 A model cannot learn them from their words: a note names officials, not a
 domain, and appears in few reports (all 17 labelled ones come from one
@@ -22,8 +24,8 @@ Examples
 --------
 >>> rule_of("（由林必德副主任牵头实施）")
 'responsibility-note'
->>> rule_of("第一，") , rule_of("三是")
-('list-marker', 'list-marker')
+>>> rule_of("第一，") , rule_of("三是"), rule_of("……。")
+('list-marker', 'list-marker', 'no-words')
 >>> rule_of("（由街道牵头）推进垃圾分类。") is None  # more than a note: the model decides
 True
 >>> rule_of("（由区公安分局负责打击电信网络诈骗犯罪）") is None  # a sentence in brackets, not a note
@@ -49,6 +51,7 @@ RULES: tuple[tuple[str, re.Pattern], ...] = (
             r"(?:第[一二三四五六七八九十]{1,3}|[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十])[，,、：:。]?"
         ),
     ),
+    ("no-words", re.compile(r"[\W_]+")),
 )
 
 

@@ -159,6 +159,10 @@ def segment(
     >>> [u.text for u in doc.units if u.kind == "body"]
     ['年内新增加装电梯52台。', '完工13台。']
     """
+    from .furniture import warn_set_aside
+
     cleaned = clean(text, config)
     units = units_from_blocks(cleaned, max_chars, config)
-    return Document(cleaned.text, units, name=name, path=path, removed=cleaned.removed, meta=dict(meta or {}))
+    doc = Document(cleaned.text, units, name=name, path=path, removed=cleaned.removed, meta=dict(meta or {}))
+    warn_set_aside(doc)
+    return doc
