@@ -6,6 +6,7 @@ unbounded work (11-13) and errors that are the user's (14).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -420,3 +421,438 @@ def test_10_a_unit_without_words_gets_no_domain(run_cli, tmp_path):
     code, out, err = run_cli("summarize", f, "--format", "json")
     (e,) = json.loads(out)
     assert e["units"] == 1 and e["other"] >= 60 and e["emphasis"]["economy"] == 1.0
+
+
+# --------------------------------------------------------------------------
+# 11-13: unbounded work
+
+
+def test_11_a_huge_heading_is_bounded_in_every_section_path():
+    from textags import segment
+    from textags.segment import MAX_SECTION_CHARS
+
+    text = "一、" + "经济" * 50_000 + "\n" + "全年税收增长13%。\n" * 200
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        doc = segment(text)
+    body = [u for u in doc.units if u.kind == "body"]
+    assert len(body) == 200
+    assert all(len(h) <= MAX_SECTION_CHARS for u in doc.units for h in u.section)
+    assert body[0].section[0].endswith("…") and body[0].section[0].startswith("一、经济经济")
+    assert "".join(u.text for u in doc.units if u.kind == "heading") == text.splitlines()[0]  # nothing lost
+
+
+def _textags(*args, timeout=120, **kwargs):
+    """Run the textags command in a process of its own (memory capped at 3 GiB)."""
+    import resource
+    import subprocess
+    import sys
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "textags", *map(str, args)],
+        capture_output=True,
+        timeout=timeout,
+        preexec_fn=kwargs.pop("preexec_fn", cap),
+        **kwargs,
+    )
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_12_an_endless_input_is_refused_by_name(device):
+    r = _textags("tag", device, timeout=60)
+    err = r.stderr.decode()
+    assert r.returncode == 2, err
+    assert one_line(err) == (
+        f"textags: {device}: is a device, not a report file; give a report file (.txt, .md, .docx or .pdf)"
+    )
+
+
+def test_12_a_report_larger_than_the_bound_is_refused_by_name(tmp_path):
+    from textags.limits import MAX_TEXT_BYTES
+
+    big = tmp_path / "big.txt"
+    line = "全年税收增长百分之十三，新增就业岗位三百个。\n".encode()
+    big.write_bytes(line * (MAX_TEXT_BYTES // len(line) + 1))
+    r = _textags("summarize", big, timeout=60)
+    err = r.stderr.decode()
+    assert r.returncode == 2, err
+    assert one_line(err) == (
+        f"textags: {big}: is larger than 16 MiB, the most textags reads of one report; split it into smaller files"
+    )
+    # through a pipe, the bound holds too
+    r = _textags("tag", "-", input=big.read_bytes(), timeout=60)
+    assert r.returncode == 2 and "textags: <stdin>: is larger than 16 MiB" in one_line(r.stderr.decode())
+
+
+def _reports(tmp_path, n=4, copies=6):
+    """``n`` reports big enough that tagging them takes a few seconds."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "raw" / "street").glob("*.txt")))
+    files = []
+    for i in range(n):
+        f = tmp_path / f"r{i}.txt"
+        f.write_text(text * copies, encoding="utf-8")
+        files.append(f)
+    return files
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            out += [int(c) for c in (task / "children").read_text().split()]
+    return out
+
+
+def _wait_for(check, timeout=60.0):
+    import time
+
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+def test_13_a_killed_worker_does_not_hang_the_run(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    files = _reports(tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "textags", "tag", "--jobs", "2", *map(str, files), "-o", tmp_path / "out.jsonl"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        workers = _wait_for(lambda: [c for c in _children(proc.pid) if "textags" in _cmdline(c)])
+        time.sleep(1.0)  # the workers are at work
+        os.kill(workers[0], signal.SIGKILL)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 2, err
+    assert "a worker process died" in one_line(err.decode())
+    assert not (tmp_path / "out.jsonl").exists() and not list(tmp_path.glob(".out.jsonl*"))
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def test_13_standard_input_and_pipes_work_with_jobs(tmp_path, report):
+    other = tmp_path / "other.txt"
+    other.write_text("各位代表：\n坚持党管武装，有效落实民兵整组任务。\n", encoding="utf-8")
+    one = _textags("tag", "--format", "jsonl", "--jobs", "1", "-", other, input=report.read_bytes())
+    two = _textags("tag", "--format", "jsonl", "--jobs", "2", "-", other, input=report.read_bytes())
+    assert one.returncode == two.returncode == 0, two.stderr.decode()
+    assert one.stdout == two.stdout and b'"doc": "stdin"' in two.stdout
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+
+    def feed():
+        with open(fifo, "wb") as fh:
+            fh.write(report.read_bytes())
+
+    t = threading.Thread(target=feed)
+    t.start()
+    via_pipe = _textags("tag", "--format", "jsonl", "--jobs", "2", fifo, other)
+    t.join()
+    assert via_pipe.returncode == 0, via_pipe.stderr.decode()
+    assert via_pipe.stdout == one.stdout.replace(b'"doc": "stdin"', b'"doc": "pipe"')
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_13_termination_leaves_no_temporary_file_and_no_traceback(tmp_path, signame):
+    import signal
+    import subprocess
+    import sys
+
+    files = _reports(tmp_path)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "textags", "tag", "--jobs", "2", *map(str, files), "-o", out],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        _wait_for(lambda: list(tmp_path.glob(".out.jsonl.*")) and len(_children(proc.pid)) >= 2)
+        os.killpg(proc.pid, getattr(signal, signame))  # as a closing terminal does: the whole group
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert one_line(err.decode()) == "textags: terminated"
+    assert proc.returncode == 128 + getattr(signal, signame)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f.name for f in files)
+
+
+# --------------------------------------------------------------------------
+# 14: errors that are the user's: one line, exit 2, naming the file
+
+
+def _unwritable(monkeypatch, err=None):
+    """Writes fail as in a read-only folder (the tests run as root, whom permissions do not stop)."""
+    import errno
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise OSError(err or errno.EROFS, os.strerror(err or errno.EROFS))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+
+
+@pytest.mark.parametrize("command", ["tag", "segment", "report", "label", "summarize", "compare", "explain", "train"])
+def test_14_a_read_only_output_folder(run_cli, monkeypatch, tmp_path, report, labelled, small_model_dir, command):
+    out = tmp_path / "ro" / ("model" if command == "train" else "out.html")
+    out.parent.mkdir()
+    args = {
+        "tag": ("tag", report),
+        "segment": ("segment", report),
+        "report": ("report", report),
+        "label": ("label", report),
+        "summarize": ("summarize", report),
+        "compare": ("compare", report),
+        "explain": ("explain", "税收增长。"),
+        "train": train_args(labelled, out)[:2] + train_args(labelled, out)[4:],
+    }[command]
+    if command not in ("train", "segment"):
+        args = (*args, "--model", small_model_dir)
+    _unwritable(monkeypatch)
+    code, _, err = run_cli(*args, "-o", out)
+    assert code == 2, err
+    line = one_line(err)
+    assert line.startswith(f"textags: {out}") and line.endswith(
+        ": cannot be written: the disk is read-only; write elsewhere"
+    )
+    assert not out.exists()
+
+
+def test_14_train_on_a_full_disk_leaves_no_folder(run_cli, monkeypatch, tmp_path, labelled):
+    import errno
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    out = tmp_path / "new" / "model"
+    code, _, err = run_cli(*train_args(labelled, out))
+    assert code == 2
+    assert "cannot be written: the disk is full" in one_line(err) and "model" in err
+    assert not out.exists()
+
+
+def _gbk_name(tmp_path):
+    name = os.fsdecode(tmp_path) + "/" + b"\xb1\xa8\xb8\xe6.txt".decode("utf-8", "surrogateescape")
+    with open(name, "w", encoding="utf-8") as fh:
+        fh.write(REPORT)
+    return name
+
+
+def _docs_table(tmp_path, text, encoding="utf-8"):
+    (tmp_path / "raw").mkdir(exist_ok=True)
+    (tmp_path / "raw" / "d.txt").write_text("坚持党管武装。\n税收增长。\n", encoding="utf-8")
+    t = tmp_path / "docs.csv"
+    t.write_bytes(text.encode(encoding))
+    return t
+
+
+def _model_copy(small_model_dir, tmp_path, change=None, card=None):
+    d = tmp_path / "m"
+    shutil.copytree(small_model_dir, d)
+    if change:
+        _rewrite(d, change)
+    if card:
+        from textags.modelcheck import card_digest
+
+        c = json.loads((d / "card.json").read_text(encoding="utf-8"))
+        c = card(c, d)
+        if isinstance(c, dict):
+            c["card_sha256"] = card_digest(c)
+        if isinstance(c, (dict, list)):
+            (d / "card.json").write_text(json.dumps(c), encoding="utf-8")
+    return d
+
+
+def _empty_npz(a, c):
+    a.clear()
+
+
+def _neighbour_x(c, d):
+    c["params"]["neighbour_weight"] = "x"
+    return c
+
+
+def _card_folder(c, d):
+    (d / c["file"]).unlink()
+    (d / c["file"]).mkdir()
+    return None
+
+
+def _card_dir(c, d):
+    (d / "card.json").unlink()
+    (d / "card.json").mkdir()
+    return None
+
+
+def _loop(tmp_path):
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    return tmp_path / "loop.txt"
+
+
+#: case: (arguments from (tmp_path, report, labelled, model dir), the one line expected (with {f}: the file))
+ERRORS = {
+    "output-under-a-file": (
+        lambda t, r, lab, m: ("tag", r, "-o", r.parent / "report.txt" / "x"),
+        "{f}: cannot be written: {p} is a file, not a folder",
+    ),
+    "train-output-under-a-file": (
+        lambda t, r, lab, m: train_args(lab, r / "model"),
+        "{f}: cannot be written: a folder on the path is a file; give a path inside a folder",
+    ),
+    "overlong-output-name": (
+        lambda t, r, lab, m: ("tag", r, "-o", t / ("x" * 300 + ".csv")),
+        "{f}: cannot be written: the name is too long; give a shorter file name",
+    ),
+    "overlong-model-name": (
+        lambda t, r, lab, m: train_args(lab, t / ("m" * 300)),
+        "{f}: cannot be written: the name is too long; give a shorter file name",
+    ),
+    "invalid-utf8-sentence": (
+        lambda t, r, lab, m: ("explain", "税收\udcff增长"),
+        "the sentence is not valid UTF-8 text; give it in UTF-8",
+    ),
+    "documents-without-file-column": (
+        lambda t, r, lab, m: ("data", "check", lab, "--documents", _docs_table(t, "id,title\nd,街道\n")),
+        "{f}:1: needs the columns id and file; give a documents table like data/documents.csv",
+    ),
+    "documents-a-folder": (
+        lambda t, r, lab, m: ("data", "check", lab, "--documents", t),
+        "{f}: is a directory; give a documents table (CSV) like data/documents.csv",
+    ),
+    "card-a-list": (
+        lambda t, r, lab, m: ("tag", r, "--model", _model_copy(m, t, card=lambda c, d: [c])),
+        "{m}: card.json is not a model card (a JSON object); re-download or retrain the model",
+    ),
+    "card-deeply-nested": (
+        lambda t, r, lab, m: (
+            "info",
+            "--model",
+            _model_copy(m, t, card=lambda c, d: (d / "card.json").write_text("[" * 100_000 + "]" * 100_000)),
+        ),
+        "{m}: card.json is damaged (not JSON); re-download or retrain the model",
+    ),
+    "card-a-folder": (
+        lambda t, r, lab, m: ("tag", r, "--model", _model_copy(m, t, card=_card_dir)),
+        "{m}: card.json cannot be read (Is a directory); re-download or retrain the model",
+    ),
+    "card-file-a-folder": (
+        lambda t, r, lab, m: ("tag", r, "--model", _model_copy(m, t, card=_card_folder)),
+        "{m}: {npz} cannot be read (Is a directory); retrain or re-download the model",
+    ),
+    "empty-npz": (
+        lambda t, r, lab, m: ("tag", r, "--model", _model_copy(m, t, change=_empty_npz)),
+        "{m}: {npz}: has no label list; re-download or retrain the model",
+    ),
+    "numeric-terms": (
+        lambda t, r, lab, m: ("tag", r, "--model", _model_copy(m, t, change=_numeric_terms)),
+        "{m}: {npz}: block 0 terms are not a list of text; re-download or retrain the model",
+    ),
+    "neighbour-weight-text": (
+        lambda t, r, lab, m: ("tag", r, "--model", _model_copy(m, t, card=_neighbour_x)),
+        "{m}: card.json parameter neighbour_weight must be a number between 0 and 1; retrain the model",
+    ),
+    "symlink-loop": (
+        lambda t, r, lab, m: ("tag", _loop(t)),
+        "{f}: is a symbolic link that loops; give the report file itself",
+    ),
+    "binary-userdict": (
+        lambda t, r, lab, m: (*train_args(lab, t / "model"), "--userdict", _binary(t)),
+        "{f}: is not a text file; give the user dictionary as text, one policy term per line",
+    ),
+}
+
+
+def _binary(tmp_path):
+    f = tmp_path / "terms.txt"
+    f.write_bytes(bytes(range(256)) * 4)
+    return f
+
+
+@pytest.mark.parametrize("case", list(ERRORS))
+def test_14_user_errors_are_one_line(run_cli, tmp_path, report, labelled, small_model_dir, case):
+    make, expected = ERRORS[case]
+    args = make(tmp_path, report, labelled, small_model_dir)
+    code, _, err = run_cli(*args)
+    assert code == 2, err
+    line = one_line(err)
+    m = tmp_path / "m"
+    npz = ""
+    if m.is_dir() and (m / "card.json").is_file():
+        with contextlib.suppress(ValueError, AttributeError, RecursionError):
+            npz = json.loads((m / "card.json").read_text(encoding="utf-8")).get("file", "")
+    files = [a for a in args if isinstance(a, Path)]
+    f = {
+        "output-under-a-file": lambda: args[-1],
+        "train-output-under-a-file": lambda: args[3],
+        "overlong-output-name": lambda: args[-1],
+        "overlong-model-name": lambda: args[3],
+        "binary-userdict": lambda: args[-1],
+    }.get(case, lambda: files[-1] if files else None)()
+    assert line == "textags: " + expected.format(f=f, m=m, npz=npz, p=report)
+
+
+def test_14_gbk_file_names_and_gbk_tables_are_read(run_cli, tmp_path, labelled):
+    name = _gbk_name(tmp_path)
+    code, out, err = run_cli("tag", name, "--format", "jsonl")
+    assert code == 0, err
+    assert {json.loads(line)["doc"] for line in out.splitlines()} == {"报告"}
+    table = _docs_table(tmp_path, "id,file,title\nd,d.txt,友谊路街道\n", "gbk")
+    rows = tmp_path / "d.csv"
+    rows.write_text("doc,index,text,label\nd,0,坚持党管武装。,party\n", encoding="utf-8")
+    code, out, err = run_cli("data", "check", rows, "--documents", table)
+    assert code == 0, err
+    agreement = tmp_path / "agree.csv"
+    agreement.write_bytes("first,second,text\nparty,party,坚持党管武装。\neconomy,other,税收增长。\n".encode("gbk"))
+    code, out, err = run_cli("data", "agreement", agreement)
+    assert code == 0, err
+    assert "agreement: 0.5" in out
+
+
+def _closed(fd):
+    return lambda: os.close(fd)
+
+
+@pytest.mark.parametrize("stream", ["stdin", "stdout", "stderr"])
+def test_14_closed_standard_streams(tmp_path, report, stream):
+    fd = {"stdin": 0, "stdout": 1, "stderr": 2}[stream]
+    args = {"stdin": ("tag", "-"), "stdout": ("tag", report), "stderr": ("tag", tmp_path / "missing.txt")}[stream]
+    r = _textags(*args, preexec_fn=_closed(fd), timeout=60)
+    assert r.returncode == 2
+    if stream != "stderr":
+        expected = {
+            "stdin": "textags: standard input is closed; give the report as a file",
+            "stdout": "textags: standard output is closed; write to a file with -o OUT",
+        }[stream]
+        assert one_line(r.stderr.decode()) == expected
+
+
+def test_14_an_ascii_only_locale_still_writes_chinese(report):
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    env.pop("PYTHONIOENCODING", None)
+    r = _textags("tag", report, env=env, timeout=60)
+    assert r.returncode == 0, r.stderr.decode()
+    assert "坚持党管武装" in r.stdout.decode("utf-8")

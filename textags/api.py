@@ -23,11 +23,14 @@ def _model(model):
     return model if isinstance(model, Model) else load_model(model)
 
 
-def _tagged(source: tuple[str, str], model, terms: int, neighbours: bool, rules: bool):
+def _tagged(source: tuple, model, terms: int, neighbours: bool, rules: bool):
+    """Tag ``source``: (path, id), or (path, id, text) for a pipe the main process has read."""
     from . import load
+    from .segment import segment
 
-    path, name = source
-    return _model(model).tag(load(path, name=name), terms=terms, neighbours=neighbours, rules=rules)
+    path, name, *text = source
+    doc = segment(text[0], name=name, path=None if path == "-" else path) if text else load(path, name=name)
+    return _model(model).tag(doc, terms=terms, neighbours=neighbours, rules=rules)
 
 
 def _tag_one(
@@ -64,10 +67,13 @@ def _each_file(work, paths: Sequence[str], model, jobs: int, *args) -> Iterator:
 
     sources = list(zip(paths, document_names(paths)))
     if jobs and jobs > 1 and len(paths) > 1:
-        for p in paths:
-            if p != "-" and not os.path.isfile(p):
-                from .readers import read
+        from .limits import is_pipe
+        from .readers import read
 
+        # standard input and pipes are read once, here, so no worker finds them empty
+        sources = [(p, n, read(p)) if is_pipe(p) else (p, n) for p, n in sources]
+        for p, *_ in sources:
+            if not is_pipe(p) and not os.path.isfile(p):
                 read(p)  # raises the one-line error
         if _can_fork():
             yield from _forked(work, sources, _model(model), min(jobs, len(paths)), args)
@@ -106,31 +112,74 @@ _WORKER_MODEL = None
 def _set_worker_model(model) -> None:
     import signal
 
+    from .streams import default_termination
+
     global _WORKER_MODEL
     _WORKER_MODEL = model
     # Ctrl-C is the main process's to handle: it stops the workers and reports one line
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    default_termination()  # SIGTERM and SIGHUP end a worker quietly
 
 
 def _in_worker(work, path: str, args: tuple):
     return work(path, _WORKER_MODEL, *args)
 
 
-def _forked(work, paths: Sequence[str], model, jobs: int, args: tuple) -> Iterator:
-    """``work`` of each path in ``jobs`` forked processes, in order, with at most ``2 * jobs`` files in flight."""
+def _forked(work, sources: Sequence[tuple], model, jobs: int, args: tuple) -> Iterator:
+    """``work`` of each source in ``jobs`` forked processes, in order, with at most ``2 * jobs`` files in flight.
+
+    A worker that dies (killed by the system, say for memory) ends the run
+    with a one-line error naming the file, rather than leaving it waiting.
+    """
     import multiprocessing
     from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .streams import held_termination
 
     # with fork, the initializer's arguments are inherited, not pickled
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_set_worker_model, initargs=(model,)) as pool:
-        pending: deque = deque()
-        for p in paths:
-            pending.append(pool.apply_async(_in_worker, (work, p, args)))
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_set_worker_model, initargs=(model,))
+    pending: deque = deque()
+    try:
+        for s in sources:
+            with held_termination():  # the first submit forks the workers
+                pending.append((s[0], pool.submit(_in_worker, work, s, args)))
             if len(pending) >= 2 * jobs:
-                yield pending.popleft().get()
+                yield _result(*pending.popleft())
         while pending:
-            yield pending.popleft().get()
+            yield _result(*pending.popleft())
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _result(path: str, future):
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise TextagsError(
+            "a worker process died while tagging it (killed by the system, perhaps for memory); "
+            "try --jobs 1, or fewer or smaller files",
+            "<stdin>" if path == "-" else path,
+        ) from None
+
+
+def _stop(pool) -> None:
+    """Stop a pool's workers now (the run is over: an error, Ctrl-C or a termination signal)."""
+    import contextlib
+
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for w in workers:
+        with contextlib.suppress(Exception):
+            w.terminate()
+    for w in workers:
+        with contextlib.suppress(Exception):
+            w.join(5)
 
 
 def tag_files(
@@ -184,14 +233,29 @@ def read_lines(path: str) -> list[str]:
     from .readers import decode, read
 
     if path == "-":
-        import sys
+        from .limits import read_bounded
 
-        data = sys.stdin.buffer.read()
+        data = read_bounded(path)
         text = decode(data, "<stdin>") if data.strip() else ""
     else:
         text = read(path)
     lines = [ln.strip() for ln in text.splitlines()]
     return [ln for ln in lines if ln]
+
+
+def read_userdict(path: str) -> list[str]:
+    """The distinct terms of a user dictionary: one per non-empty line of a text file."""
+    from .limits import read_bounded
+    from .readers import decode
+
+    data = read_bounded(path)
+    try:
+        text = decode(data, path) if data.strip() else ""
+    except TextagsError:
+        raise TextagsError(
+            "is not a text file; give the user dictionary as text, one policy term per line", path
+        ) from None
+    return list(dict.fromkeys(t for t in (ln.strip() for ln in text.splitlines()) if t))
 
 
 def tag_lines(paths: Sequence[str], model=None, terms: int = 5, *, rules: bool = True) -> Iterator[list[dict]]:
@@ -552,11 +616,18 @@ def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
 
 
 def data_agreement(path: str) -> dict:
-    """Agreement, Cohen's kappa and the confusion of a two-coder file (columns ``first``, ``second``)."""
+    """Agreement, Cohen's kappa and the confusion of a two-coder file (columns ``first``, ``second``).
+
+    The file may be UTF-8 (with or without a BOM) or GB18030/GBK, as Excel saves CSV on Chinese Windows.
+    """
+    import io
+
+    from .labels import _decode
+
     p = Path(path)
     if not p.is_file():
         raise TextagsError("no such file; give a CSV with columns first and second", path)
-    with open(p, encoding="utf-8-sig", newline="") as fh:
+    with io.StringIO(_decode(p.read_bytes(), path), newline="") as fh:
         reader = csv.DictReader(fh)
         if not reader.fieldnames or not {"first", "second"} <= set(reader.fieldnames):
             raise TextagsError("needs the columns first and second", path, 1)

@@ -402,6 +402,11 @@ def cmd_explain(a) -> int:
 
     if not a.sentence.strip():
         raise TextagsError("the sentence is empty; give a sentence in quotes")
+    for text in (a.sentence, a.context):
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise TextagsError("the sentence is not valid UTF-8 text; give it in UTF-8") from None
     tag = explain(load_model(a.model), a.sentence, a.context, a.terms)
     with open_output(a.output, a.force) as out:
         if a.format == "json":
@@ -462,16 +467,15 @@ def cmd_evaluate(a) -> int:
 
 
 def cmd_train(a) -> int:
-    from .api import read_lines
+    from .api import read_userdict
     from .learn import train
 
     params = {"rules": False} if a.no_rules else {}
     if a.userdict:
-        blank = os.path.isfile(a.userdict) and os.path.getsize(a.userdict) == 0
-        terms = [] if blank else read_lines(a.userdict)
+        terms = read_userdict(a.userdict)
         if not terms:
             raise TextagsError("holds no terms; give one policy term per line", a.userdict)
-        params["userdict"] = tuple(dict.fromkeys(terms))
+        params["userdict"] = tuple(terms)
     from .progress import Progress
 
     result = train(
@@ -649,7 +653,11 @@ def _warn_one_line(message, category, filename, lineno, file=None, line=None):
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    from .streams import Terminated, catch_termination, prepare, restore_termination
+
     argv = sys.argv[1:] if argv is None else argv
+    prepare()
+    handlers = catch_termination()
     try:
         parser = build_parser()
         if not argv:
@@ -672,6 +680,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("textags: interrupted\n")
         return 130
+    except Terminated as exc:
+        sys.stderr.write("textags: terminated\n")
+        return 128 + exc.signum
     except BrokenPipeError:
         try:
             sys.stdout = open(os.devnull, "w")
@@ -684,6 +695,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("textags: out of memory; give fewer or smaller files at a time\n")
         return EXIT_BAD_INPUT
     except Exception as exc:  # pragma: no cover - a bug, reported without a traceback
+        if isinstance(exc, OSError) and exc.filename is not None:  # a file system's answer, not a bug
+            sys.stderr.write(
+                f"textags: {os.fsdecode(exc.filename)}: cannot be read or written ({exc.strerror}); check the path\n"
+            )
+            return EXIT_BAD_INPUT
         if os.environ.get("TEXTAGS_DEBUG"):
             raise
         sys.stderr.write(
@@ -691,3 +707,5 @@ def main(argv: list[str] | None = None) -> int:
             "(set TEXTAGS_DEBUG=1 to see the traceback)\n"
         )
         return EXIT_INTERNAL
+    finally:
+        restore_termination(handlers)

@@ -341,12 +341,22 @@ def _check_texts(by_doc: dict[str, list[LabelledUnit]], documents: dict) -> list
 def documents_table(path: str | os.PathLike) -> dict[str, dict[str, str]]:
     """Read ``data/documents.csv``: ``{id: row}``, with ``path`` resolved against ``raw/`` beside it."""
     path = Path(path)
+    if path.is_dir():
+        raise TextagsError("is a directory; give a documents table (CSV) like data/documents.csv", str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TextagsError(f"cannot be read ({exc.strerror}); check the path", str(path)) from None
+    reader = csv.DictReader(io.StringIO(_decode(data, str(path)), newline=""))
+    if not {"id", "file"} <= set(reader.fieldnames or ()):
+        raise TextagsError(
+            "needs the columns id and file; give a documents table like data/documents.csv", str(path), 1
+        )
     rows = {}
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for row in csv.DictReader(fh):
-            row = dict(row)
-            row["path"] = str(path.parent / "raw" / row["file"])
-            rows[row["id"]] = row
+    for row in reader:
+        row = dict(row)
+        row["path"] = str(path.parent / "raw" / (row["file"] or ""))
+        rows[row["id"]] = row
     return rows
 
 

@@ -640,7 +640,10 @@ def train(
     hears of the evaluation's folds.
     """
     if out is not None:
+        from .saving import check_model_dir
+
         target = Path(out)
+        check_model_dir(target)
         if (target / "card.json").exists() and not force:
             raise TextagsError("already holds a model; pass --force to overwrite it", str(target))
         if target.exists() and not target.is_dir():

@@ -23,7 +23,6 @@ from __future__ import annotations
 import codecs
 import functools
 import os
-import sys
 from pathlib import Path
 
 from .errors import MissingExtraError, TextagsError
@@ -189,19 +188,9 @@ def decode(data: bytes, path: str | None = None) -> str:
 
 
 def _read_bytes(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    p = Path(path)
-    if not p.exists():
-        raise TextagsError("no such file; check the path", path)
-    if p.is_dir():
-        raise TextagsError("is a directory; give the report files inside it (e.g. dir/*.txt)", path)
-    try:
-        return p.read_bytes()
-    except PermissionError:
-        raise TextagsError("permission denied; check the file's permissions", path) from None
-    except OSError as exc:
-        raise TextagsError(f"cannot be read ({exc.strerror}); check the file", path) from None
+    from .limits import read_bounded  # refuses devices, bounds the bytes read (textags.limits)
+
+    return read_bounded(path)
 
 
 def read_pdf(data: bytes, path: str | None = None) -> str:

@@ -477,8 +477,8 @@ def _about(model) -> str:
     if model is None:
         return ""
     card = getattr(model, "card", model) or {}
-    training = card.get("training", {})
-    cv = card.get("cross_validation") or {}
+    training = card.get("training") or {}
+    cv = card.get("cross_validation") or {}  # None for a model trained with --no-eval
     bits = [f"Tagged with {_esc(card.get('name', 'a textags model'))}"]
     if training.get("units"):
         bits.append(f"trained on {training['units']} units of {training.get('documents', '?')} reports")

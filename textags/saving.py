@@ -14,6 +14,7 @@ A directory this run created is removed again if the save fails.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -40,6 +41,21 @@ def _locked(directory: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def check_model_dir(directory: Path) -> None:
+    """Refuse a model directory that cannot be made: a name too long, or a file on its path."""
+    from .atomic import write_error
+
+    try:
+        directory.exists()
+    except OSError as exc:
+        raise write_error(exc, directory) from None
+    for up in directory.absolute().parents:
+        if up.exists():
+            if not up.is_dir():
+                raise write_error(OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)), directory)
+            return
 
 
 def _old_arrays(card_path: Path) -> str | None:

@@ -25,6 +25,18 @@ from .document import Document, Unit
 #: A unit longer than this (characters) is cut at the last comma or space
 #: before the limit, with a warning, rather than passed whole to the tokenizer.
 MAX_UNIT_CHARS = 1000
+#: Each heading in a unit's section path carries at most this many characters
+#: (a longer one is cut, ending in …); the heading's own unit keeps all its text.
+MAX_SECTION_CHARS = 200
+
+
+def _capped(heading: str, limit: int = MAX_SECTION_CHARS) -> str:
+    """``heading`` as a section path carries it: at most ``limit`` characters.
+
+    >>> _capped("一、" + "经济" * 200)[-3:], len(_capped("一、" + "经济" * 200))
+    ('经济…', 200)
+    """
+    return heading if len(heading) <= limit else heading[: limit - 1] + "…"
 
 
 class LongUnitWarning(UserWarning):
@@ -105,7 +117,7 @@ def units_from_blocks(
             if span:
                 pop_to(block.level)
                 add(*span, "heading")
-                stack.append((block.level, text[span[0] : span[1]]))
+                stack.append((block.level, _capped(text[span[0] : span[1]])))
             continue
         if block.kind != "body":
             span = _trim(text, start, end)
@@ -118,7 +130,7 @@ def units_from_blocks(
             if span:
                 pop_to(block.head_level or 4)
                 add(*span, "heading")
-                stack.append((block.head_level or 4, text[span[0] : span[1]]))
+                stack.append((block.head_level or 4, _capped(text[span[0] : span[1]])))
             body_start = start + block.head
         for a, b in sentence_spans(text[body_start:end], config.terminals, config.closers):
             add(body_start + a, body_start + b, "body")
