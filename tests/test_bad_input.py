@@ -74,16 +74,16 @@ def test_no_permission(run_cli, tmp_path, monkeypatch):
     f.write_text("税收增长。", encoding="utf-8")
     f.chmod(0)
     if os.geteuid() == 0:  # root reads any file: make the read fail as it does for other users
-        from pathlib import Path
+        import builtins
 
-        real = Path.read_bytes
+        real = builtins.open
 
-        def denied(self):
-            if self == f:
-                raise PermissionError(13, "Permission denied")
-            return real(self)
+        def denied(file, *args, **kwargs):
+            if os.fspath(file) == str(f):
+                raise PermissionError(13, "Permission denied", str(f))
+            return real(file, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "read_bytes", denied)
+        monkeypatch.setattr(builtins, "open", denied)
     code, _, err = run_cli("segment", f)
     assert code == 2 and one_line(err) == f"textags: {f}: permission denied; check the file's permissions"
 

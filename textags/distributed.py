@@ -42,10 +42,12 @@ def _dask():
 def tag_bag(paths: Sequence[str], model: str | None = None, *, terms: int = 5, npartitions: int | None = None):
     """A dask bag of unit records (dicts, as ``textags tag --format jsonl`` writes them), in file order."""
     from .api import _tag_one
+    from .names import document_names
 
     db = _dask()
     model_path = str(model) if model is not None else None
-    bag = db.from_sequence(list(paths), npartitions=npartitions or min(len(paths), 64) or 1)
+    sources = list(zip(paths, document_names(paths)))  # (path, id): ids distinct within the run
+    bag = db.from_sequence(sources, npartitions=npartitions or min(len(paths), 64) or 1)
     return bag.map(_tag_one, model_path, terms, True).flatten()
 
 

@@ -6,7 +6,7 @@ shell's process substitution ``<(...)``).  A device (``/dev/zero``,
 read, since such an input may never end.  At most :data:`MAX_TEXT_BYTES`
 are read of a text report and :data:`MAX_FILE_BYTES` of a ``.docx`` or
 ``.pdf`` file; a larger input is refused, naming the file, so memory stays
-bounded per file (a text report's peak memory is roughly 90 times its size).
+bounded per file.
 
 Examples
 --------
