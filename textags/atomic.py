@@ -122,8 +122,8 @@ def check_writable(path: str | os.PathLike, force: bool = False) -> None:
         raise TextagsError(f"cannot be written: {parent} is a file, not a folder", name)
 
 
-def check_not_input(output: str | os.PathLike | None, inputs: Iterable[str | os.PathLike | None]) -> None:
-    """Refuse an output that is one of the inputs (the same file, by any name).
+def check_not_input(output: str | os.PathLike | None, inputs: Iterable) -> None:
+    """Refuse an output that is one of the inputs (the same file, by any name); ``inputs`` may hold lists.
 
     >>> check_not_input("a.csv", ["b.txt", "a.csv"])
     Traceback (most recent call last):
@@ -132,7 +132,7 @@ def check_not_input(output: str | os.PathLike | None, inputs: Iterable[str | os.
     if output in (None, "-") or passes_through(output):
         return
     out = os.path.realpath(output)
-    for p in inputs:
+    for p in (q for given in inputs for q in (given if isinstance(given, list) else [given])):
         if p in (None, "-"):
             continue
         same = os.path.realpath(p) == out

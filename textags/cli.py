@@ -280,14 +280,12 @@ def _print(obj, fmt: str, out) -> None:
 
 
 def cmd_segment(a) -> int:
-    from . import load
-    from .names import document_names
+    from .names import load_all
     from .output import open_output, write_jsonl, write_tsv
     from .records import unit_records
 
     with open_output(a.output, a.force) as out:
-        for path, name in zip(a.files, document_names(a.files)):
-            doc = load(path, name=name)
+        for doc in load_all(a.files):
             recs = unit_records(doc)
             if a.format == "jsonl":
                 write_jsonl(recs, out)
@@ -402,11 +400,8 @@ def cmd_explain(a) -> int:
 
     if not a.sentence.strip():
         raise TextagsError("the sentence is empty; give a sentence in quotes")
-    for text in (a.sentence, a.context):
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise TextagsError("the sentence is not valid UTF-8 text; give it in UTF-8") from None
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in a.sentence + a.context):  # bytes that are not UTF-8
+        raise TextagsError("the sentence is not valid UTF-8 text; give it in UTF-8")
     tag = explain(load_model(a.model), a.sentence, a.context, a.terms)
     with open_output(a.output, a.force) as out:
         if a.format == "json":
@@ -497,17 +492,13 @@ def cmd_train(a) -> int:
 
 
 def cmd_label(a) -> int:
-    from . import load
     from .learn import label_queue
     from .model import load_model
+    from .names import load_all
     from .output import open_output, write_csv, write_jsonl
 
     model = load_model(a.model)
-    from .names import document_names
-
-    rows = label_queue(
-        [load(p, name=n) for p, n in zip(a.files, document_names(a.files))], model, order=a.order, sheet=a.output
-    )
+    rows = label_queue(list(load_all(a.files)), model, order=a.order, sheet=a.output)
     jsonl = a.output.lower().endswith((".jsonl", ".ndjson"))
     with open_output(a.output, a.force, newline=None if jsonl else "") as out:
         (write_jsonl if jsonl else write_csv)(rows, out)
@@ -638,15 +629,6 @@ COMMANDS = {
 }
 
 
-def _inputs(args) -> list[str]:
-    """Every file a command reads, as given on its command line."""
-    found = []
-    for name in ("files", "data", "paths", "file", "userdict", "documents"):
-        value = getattr(args, name, None)
-        found.extend(value if isinstance(value, list) else [value] if value else [])
-    return found
-
-
 def _warn_one_line(message, category, filename, lineno, file=None, line=None):
     sys.stderr.write(f"textags: warning: {message}\n")
 
@@ -669,7 +651,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         from .atomic import check_not_input
 
-        check_not_input(getattr(args, "output", None), _inputs(args))
+        inputs = ("files", "data", "paths", "file", "userdict", "documents")
+        check_not_input(getattr(args, "output", None), [getattr(args, n, None) for n in inputs])
         with warnings.catch_warnings():
             warnings.simplefilter("default")
             warnings.showwarning = _warn_one_line
@@ -696,9 +679,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except Exception as exc:  # pragma: no cover - a bug, reported without a traceback
         if isinstance(exc, OSError) and exc.filename is not None:  # a file system's answer, not a bug
-            sys.stderr.write(
-                f"textags: {os.fsdecode(exc.filename)}: cannot be read or written ({exc.strerror}); check the path\n"
-            )
+            sys.stderr.write(f"textags: {os.fsdecode(exc.filename)}: cannot be read or written ({exc.strerror})\n")
             return EXIT_BAD_INPUT
         if os.environ.get("TEXTAGS_DEBUG"):
             raise

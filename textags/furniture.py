@@ -30,8 +30,9 @@ from .clean import CLOSERS, TERMINALS
 
 #: The wiki notice is furniture only within this many non-blank lines of the end.
 TAIL_LINES = 60
-#: A warning when more than this share of a report's characters is set aside as furniture.
-SET_ASIDE_WARN = 0.3
+#: A warning when more than this share of a report's characters is set aside as furniture
+#: (well above what the menus of a saved web page take).
+SET_ASIDE_WARN = 0.5
 
 
 class SetAsideWarning(UserWarning):

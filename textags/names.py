@@ -71,3 +71,11 @@ def document_names(paths: Sequence[str | os.PathLike]) -> list[str]:
         if seen[n] > 1:
             names[i] = f"{n}~{seen[n]}"
     return names
+
+
+def load_all(paths: Sequence[str | os.PathLike]):
+    """The documents of ``paths``, read and segmented one by one, each with its distinct id."""
+    from .inputs import load
+
+    for path, name in zip(paths, document_names(paths)):
+        yield load(path, name=name)

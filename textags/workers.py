@@ -1,0 +1,110 @@
+"""Worker processes for ``--jobs``: forked with the model in memory, stopped cleanly, never left waiting.
+
+On Linux the workers are forked from the main process once it has loaded
+the model (:func:`_forked`), so they start with the model and the libraries
+already in memory -- unless the process runs threads of its own
+(:func:`_can_fork`).  They run in a :class:`~concurrent.futures.ProcessPoolExecutor`:
+a worker killed by the system (say for memory) ends the run with a one-line
+error naming the file instead of leaving the main process waiting for it.
+Workers ignore Ctrl-C and take SIGTERM/SIGHUP by default, so only the main
+process reports, in one line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from .errors import TextagsError
+
+
+def _can_fork() -> bool:
+    """Whether workers may be forked: on Linux, from a process running no other Python thread.
+
+    A process with threads of its own (a Jupyter kernel, a web server) could
+    fork while one of them holds a lock, and the worker would wait on it
+    forever; such processes get joblib's fresh workers instead.
+    """
+    import multiprocessing
+    import sys
+    import threading
+
+    return (
+        sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    )
+
+
+#: The model of a forked worker, set in the main process just before the fork.
+_WORKER_MODEL = None
+
+
+def _set_worker_model(model) -> None:
+    import signal
+
+    from .streams import default_termination
+
+    global _WORKER_MODEL
+    _WORKER_MODEL = model
+    # Ctrl-C is the main process's to handle: it stops the workers and reports one line
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    default_termination()  # SIGTERM and SIGHUP end a worker quietly
+
+
+def _in_worker(work, path: str, args: tuple):
+    return work(path, _WORKER_MODEL, *args)
+
+
+def _forked(work, sources: Sequence[tuple], model, jobs: int, args: tuple) -> Iterator:
+    """``work`` of each source in ``jobs`` forked processes, in order, with at most ``2 * jobs`` files in flight.
+
+    A worker that dies (killed by the system, say for memory) ends the run
+    with a one-line error naming the file, rather than leaving it waiting.
+    """
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .streams import held_termination
+
+    # with fork, the initializer's arguments are inherited, not pickled
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_set_worker_model, initargs=(model,))
+    pending: deque = deque()
+    try:
+        for s in sources:
+            with held_termination():  # the first submit forks the workers
+                pending.append((s[0], pool.submit(_in_worker, work, s, args)))
+            if len(pending) >= 2 * jobs:
+                yield _result(*pending.popleft())
+        while pending:
+            yield _result(*pending.popleft())
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _result(path: str, future):
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise TextagsError(
+            "a worker process died while tagging it (killed by the system, perhaps for memory); "
+            "try --jobs 1, or fewer or smaller files",
+            "<stdin>" if path == "-" else path,
+        ) from None
+
+
+def _stop(pool) -> None:
+    """Stop a pool's workers now (the run is over: an error, Ctrl-C or a termination signal)."""
+    import contextlib
+
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for w in workers:
+        with contextlib.suppress(Exception):
+            w.terminate()
+    for w in workers:
+        with contextlib.suppress(Exception):
+            w.join(5)
