@@ -713,6 +713,11 @@ def _loop(tmp_path):
     return tmp_path / "loop.txt"
 
 
+def _tagging(**edit):
+    """The arguments of tagging the report with a copy of the model, edited (see :func:`_model_copy`)."""
+    return lambda t, r, lab, m: ("tag", r, "--model", _model_copy(m, t, **edit))
+
+
 #: case: (arguments from (tmp_path, report, labelled, model dir), the one line expected (with {f}: the file))
 ERRORS = {
     "output-under-a-file": (
@@ -744,7 +749,7 @@ ERRORS = {
         "{f}: is a directory; give a documents table (CSV) like data/documents.csv",
     ),
     "card-a-list": (
-        lambda t, r, lab, m: ("tag", r, "--model", _model_copy(m, t, card=lambda c, d: [c])),
+        _tagging(card=lambda c, d: [c]),
         "{m}: card.json is not a model card (a JSON object); re-download or retrain the model",
     ),
     "card-deeply-nested": (
@@ -756,23 +761,23 @@ ERRORS = {
         "{m}: card.json is damaged (not JSON); re-download or retrain the model",
     ),
     "card-a-folder": (
-        lambda t, r, lab, m: ("tag", r, "--model", _model_copy(m, t, card=_card_dir)),
+        _tagging(card=_card_dir),
         "{m}: card.json cannot be read (Is a directory); re-download or retrain the model",
     ),
     "card-file-a-folder": (
-        lambda t, r, lab, m: ("tag", r, "--model", _model_copy(m, t, card=_card_folder)),
+        _tagging(card=_card_folder),
         "{m}: {npz} cannot be read (Is a directory); retrain or re-download the model",
     ),
     "empty-npz": (
-        lambda t, r, lab, m: ("tag", r, "--model", _model_copy(m, t, change=_empty_npz)),
+        _tagging(change=_empty_npz),
         "{m}: {npz}: has no label list; re-download or retrain the model",
     ),
     "numeric-terms": (
-        lambda t, r, lab, m: ("tag", r, "--model", _model_copy(m, t, change=_numeric_terms)),
+        _tagging(change=_numeric_terms),
         "{m}: {npz}: block 0 terms are not a list of text; re-download or retrain the model",
     ),
     "neighbour-weight-text": (
-        lambda t, r, lab, m: ("tag", r, "--model", _model_copy(m, t, card=_neighbour_x)),
+        _tagging(card=_neighbour_x),
         "{m}: card.json parameter neighbour_weight must be a number between 0 and 1; retrain the model",
     ),
     "symlink-loop": (
