@@ -33,8 +33,8 @@ MAX_SECTION_CHARS = 200
 def _capped(heading: str, limit: int = MAX_SECTION_CHARS) -> str:
     """``heading`` as a section path carries it: at most ``limit`` characters.
 
-    >>> _capped("一、" + "经济" * 200)[-3:], len(_capped("一、" + "经济" * 200))
-    ('经济…', 200)
+    >>> len(_capped("经济" * 200)), _capped("经济" * 200)[-2:], _capped("一、经济")
+    (200, '经…', '一、经济')
     """
     return heading if len(heading) <= limit else heading[: limit - 1] + "…"
 
