@@ -327,6 +327,6 @@ def read_docx(data: bytes, path: str | None = None) -> str:
     reader = BodyReader(_Numbering(parts["numbering"]), _Styles(parts["styles"]), parts["footnotes"], parts["endnotes"])
     lines = reader.read(body)
     if reader.unread:
-        what = ", ".join(f"{n} {kind}" for kind, n in sorted(reader.unread.items()))
-        warnings.warn(f"{path}: not read, as they hold no text textags can read: {what}", ReadWarning, stacklevel=3)
+        what = ", ".join(f"{n} {one if n == 1 else many}" for (one, many), n in sorted(reader.unread.items()))
+        warnings.warn(f"{path}: not read (no text textags can take from them): {what}", ReadWarning, stacklevel=3)
     return "\n".join(lines)

@@ -10,8 +10,8 @@ from collections import Counter
 from ._docx import _MATH, _MC, _SUPERSCRIPT, EMPTY, HIDDEN, WRAPPERS, _attr, _bold_of, _child, _local, _ns
 
 #: What a drawing or object that holds no text box is, for the warning.
-_PICTURE = "pictures (w:drawing, w:pict)"
-_OBJECT = "embedded objects (w:object)"
+_PICTURE = ("picture (w:drawing, w:pict)", "pictures (w:drawing, w:pict)")
+_OBJECT = ("embedded object (w:object)", "embedded objects (w:object)")
 
 
 class BodyReader:
@@ -56,7 +56,7 @@ class BodyReader:
             elif tag in HIDDEN or tag in EMPTY:
                 continue
             elif tag == "altChunk":
-                self.unread["imported parts (w:altChunk)"] += 1
+                self.unread[("imported part (w:altChunk)", "imported parts (w:altChunk)")] += 1
             elif tag == "AlternateContent" and _ns(el) == _MC:
                 self._blocks(_choice(el))
             else:  # a wrapper (w:customXml, w:ins, ...) or an element this reader does not know
@@ -111,7 +111,7 @@ class BodyReader:
         ilvl = int(_attr(_child(num, "ilvl"), "val") or 0)
         label = self.numbering.label(num_id, ilvl)
         if label is None:
-            self.unread["list labels with no definition in numbering.xml"] += 1
+            self.unread[("list label not defined in numbering.xml", "list labels not defined in numbering.xml")] += 1
             return ""
         return label
 
@@ -159,7 +159,7 @@ class BodyReader:
             elif tag == "sym":
                 code = int(_attr(ch, "char") or "0", 16)
                 if 0xF000 <= code <= 0xF0FF or code == 0:
-                    self.unread["symbols of a symbol font (w:sym)"] += 1
+                    self.unread[("symbol of a symbol font (w:sym)", "symbols of a symbol font (w:sym)")] += 1
                 else:
                     out.append((chr(code), bold))
             elif tag in ("footnoteReference", "endnoteReference"):
@@ -179,7 +179,7 @@ class BodyReader:
         if boxes:
             self.boxes.extend(_outermost(boxes))
         elif any(_local(c) == "chart" for c in el.iter()):
-            self.unread["charts"] += 1
+            self.unread[("chart", "charts")] += 1
         else:
             self.unread[_OBJECT if _local(el) == "object" else _PICTURE] += 1
 
@@ -189,7 +189,7 @@ class BodyReader:
         """The marker of a footnote or endnote; its text goes on a line after the paragraph."""
         note = self.notes[kind].get(note_id or "")
         if note is None:
-            self.unread[f"{kind}s missing from {kind}s.xml"] += 1
+            self.unread[(f"{kind} missing from {kind}s.xml", f"{kind}s missing from {kind}s.xml")] += 1
             return ""
         self.note_count += 1
         marker = str(self.note_count).translate(_SUPERSCRIPT)

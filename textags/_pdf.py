@@ -14,7 +14,8 @@ stands, and from that:
   fills its line exactly does not swallow the next (indented) paragraph;
 - sets lines in a smaller type (footnotes) after the paragraph they interrupt;
 - drops the spaces pdfium makes up between characters when one side is
-  Chinese (``“ 山 西 精 品 ”``, ``2025 年``); spaces in the file are kept;
+  Chinese (``“ 山 西 精 品 ”``, ``2025 年``), unless the gap is wider than
+  two characters (between the columns of a table); spaces in the file are kept;
 - names the pages that have no text layer in a
   :class:`~textags.errors.ReadWarning`.
 
@@ -89,9 +90,8 @@ def page_lines(textpage, page: int, raw) -> list[Line]:
             if ch == "\n" or not raw.FPDFText_IsGenerated(textpage.raw, i) or chars:
                 finish()
             continue
-        if ch == " " and raw.FPDFText_IsGenerated(textpage.raw, i):
-            nxt = text[i + 1 : i + 2]
-            if not _keep_space("".join(chars[-1:]), nxt):
+        if ch == " " and raw.FPDFText_IsGenerated(textpage.raw, i) and last >= 0 and i + 1 < n:
+            if not _keep_space(text[last], text[i + 1]) and not _column_gap(textpage, last, i + 1):
                 continue
         if not ch.isspace():
             first = i if first < 0 else first
@@ -101,6 +101,13 @@ def page_lines(textpage, page: int, raw) -> list[Line]:
         chars.append(ch)
     finish()
     return _merge_same_height(lines)
+
+
+def _column_gap(textpage, before: int, after: int) -> bool:
+    """Whether the gap between two characters is wider than two characters' height (table columns)."""
+    _, bottom, right, top = textpage.get_charbox(before)
+    left, bottom2, _, top2 = textpage.get_charbox(after)
+    return left - right > 2 * max(top - bottom, top2 - bottom2, 1.0)
 
 
 def _merge_same_height(lines: list[Line]) -> list[Line]:
