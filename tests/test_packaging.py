@@ -38,7 +38,7 @@ def test_wheel_installs_into_a_fresh_venv_and_tags_from_another_directory(tmp_pa
     assert any(n.startswith("textags/corpus/") and n.endswith(".csv") for n in names)
     # the reports behind the labels, read whole for neighbour context when evaluating
     assert "textags/reports/documents.csv" in names
-    assert sum(n.startswith("textags/reports/raw/") and n.endswith((".txt", ".md")) for n in names) >= 88
+    assert sum(n.startswith("textags/reports/raw/") and n.endswith((".txt", ".md")) for n in names) >= 88 + 214
 
     env = tmp_path / "venv"
     # An isolated venv: the machine's base interpreter is never reached (on a fresh machine it has
@@ -95,4 +95,6 @@ def test_wheel_installs_into_a_fresh_venv_and_tags_from_another_directory(tmp_pa
         "docs = load_documents(rows)\n"
         "print(json.dumps({'reports': len(docs), 'docs': len({r.doc for r in rows}), 'where': str(bundled_data_dir())}))\n"
     )
-    assert out["reports"] == out["docs"] == 87 and out["where"].startswith(str(env)), out
+    # every labelled document's report is bundled, read from the installed copy (301 since the local round)
+    labelled = len({p.stem for p in (ROOT / "data" / "labelled").glob("*.csv")})
+    assert out["reports"] == out["docs"] == labelled and out["where"].startswith(str(env)), out
