@@ -85,7 +85,7 @@ def test_summarize_json_shares_sum_to_one(run_cli, small_model_dir):
         assert set(d["emphasis"]) == {"economy", "livelihood", "safety", "party", "governance"}
         assert sum(d["emphasis"].values()) == pytest.approx(1, abs=1e-12)
         assert all(d["low"][k] <= d["emphasis"][k] <= d["high"][k] for k in d["emphasis"])
-        assert isinstance(d["other"], int)
+        assert isinstance(d["n_other"], int) and isinstance(d["n_units"], int)
 
 
 def test_summarize_and_compare_by_part_show_both_parts(run_cli, small_model_dir):

@@ -64,7 +64,7 @@ def test_json_summary_maps_each_domain_to_its_share():
     d = emphasis(tagged(["economy", "party", "other"])).to_dict()
     assert set(d["emphasis"]) == set(DOMAINS)
     assert sum(d["emphasis"].values()) == pytest.approx(1)
-    assert d["other"] == 1
+    assert d["n_other"] == 1
 
 
 def test_review_and_plan_parts_are_found_in_the_district_report():
@@ -84,6 +84,6 @@ def test_compare_returns_rows_for_pandas(small_model):
     docs = [small_model.tag(p) for p in STREET[1:3]]
     rows = compare(docs, by="document", n_boot=100)
     assert {r["group"] for r in rows} == {p.stem for p in STREET[1:3]}
-    assert {"measure", "domain", "share", "low", "high", "units", "other"} <= set(rows[0])
+    assert {"measure", "domain", "share", "low", "high", "n_domain", "n_units", "n_other"} <= set(rows[0])
     by_year = compare(docs, by="year", n_boot=50)
     assert {r["group"] for r in by_year} == {"2021", "2022"}

@@ -43,7 +43,7 @@ def test_plot_emphasis_draws_the_shares_with_intervals_and_labels(street_docs):
     assert [round(b.get_width(), 2) for b in bars] == [round(100 * e.shares["units"][d], 2) for d in DOMAINS]
     assert [_hex(b.get_facecolor()) for b in bars] == [COLOURS[d].upper() for d in DOMAINS]
     assert ax.get_xlabel() == "share of units (%), 95% interval" and ax.get_ylabel() == "domain"
-    assert doc.name in ax.get_title()
+    assert "2021年友谊路街道工作总结" in ax.get_title()  # named by the title read from the report
     ticks = [t.get_text() for t in ax.get_yticklabels()]
     assert all(d in t for d, t in zip(DOMAINS, ticks))
     ax.figure.canvas.draw()  # renders on Agg without error

@@ -8,12 +8,14 @@ The public API, along the data's way (``help(textags.NAME)`` for each)::
     load_model(path=None)         the shipped model (None or "bundled"), or one you trained
     tag(doc_or_path)              the document with every heading and sentence tagged
     summarize(docs)               each document's emphasis: domain shares with 95% intervals
-    compare(docs, by=...)         emphasis rows for several documents, parts, years or levels
+    compare(docs, by=...)         emphasis rows for several documents, parts, years or levels, with shifts
+    describe(doc)                 title, year, level and place read from the report (or your table)
     pivot(rows)                   compare's rows as one row per group, for a table
     format_table(rows)            records as a plain-text table that fits the terminal
     evaluate(data, models)        leave-one-document-out scores, or given models on labelled data
     plot_emphasis(doc)            a bar chart of one document's emphasis (extra ``plot``)
     plot_compare(docs_or_rows)    emphasis side by side (extra ``plot``)
+    plot_shifts(docs_or_rows)     the shifts between groups with their 95% intervals (extra ``plot``)
     write_report(files, out)      the self-contained HTML report of tagged reports
 
 Data model: ``Document`` (frozen; ``doc.units``, ``doc.coded_units``,
@@ -50,6 +52,7 @@ __all__ = [
     "Unit",
     "__version__",
     "compare",
+    "describe",
     "evaluate",
     "format_table",
     "load",
@@ -57,6 +60,7 @@ __all__ = [
     "pivot",
     "plot_compare",
     "plot_emphasis",
+    "plot_shifts",
     "read",
     "segment",
     "summarize",
@@ -75,6 +79,8 @@ _LAZY = {
     "format_table": ("table", "format_table"),
     "plot_compare": ("plot", "plot_compare"),
     "plot_emphasis": ("plot", "plot_emphasis"),
+    "plot_shifts": ("plot", "plot_shifts"),
+    "describe": ("metadata", "describe"),
     "write_report": ("report", "write_report"),
 }
 

@@ -180,16 +180,26 @@ def tag_lines(paths: Sequence[str], model=None, terms: int = 5, *, rules: bool =
         yield line_records(name, lines, model.tag_texts(lines, None, terms, rules=rules))
 
 
-def summarize(paths: Sequence, model=None, *, by: str = "document", n_boot: int = 1000):
+def summarize(
+    paths: Sequence, model=None, *, by: str = "document", n_boot: int = 1000, documents=None, random_state: int = 0
+):
     """Emphasis of each report -- a file, or a Document (kept as it is when already tagged) -- or of
-    each review/plan part with ``by="part"``: a list of :class:`textags.emphasis.Emphasis`."""
+    each review/plan part with ``by="part"``: a list of :class:`textags.emphasis.Emphasis`.
+
+    ``documents`` is the user's documents table (:mod:`textags.metadata`);
+    each emphasis's ``meta`` holds what is known about its report.  With
+    ``by="part"`` the review and plan are always listed (an empty one has no
+    shares), the preamble when it holds units.
+    """
     from . import load
     from .document import Document
     from .emphasis import emphasis
+    from .metadata import as_table, describe
     from .names import document_names
     from .parts import split_parts
 
     model = _model(model)
+    table = as_table(documents)
     out = []
     names = iter(document_names([p for p in paths if not isinstance(p, Document)]))
     for p in paths:
@@ -197,43 +207,64 @@ def summarize(paths: Sequence, model=None, *, by: str = "document", n_boot: int 
             doc = p if p.tagged else model.tag(p, terms=0)
         else:
             doc = model.tag(load(p, name=next(names)), terms=0)
+        meta = describe(doc, table)
         if by == "part":
             for part, units in split_parts(doc).items():
-                if any(u.coded for u in units):
-                    out.append(emphasis(doc, units=units, n_boot=n_boot, name=f"{doc.name}:{part}"))
+                if part != "preamble" or any(u.coded for u in units):
+                    e = emphasis(
+                        doc,
+                        units=units,
+                        n_boot=n_boot,
+                        name=f"{doc.name}:{part}",
+                        meta={"part": part, **meta},
+                        random_state=random_state,
+                    )
+                    out.append(e)
         else:
-            out.append(emphasis(doc, n_boot=n_boot))
+            out.append(emphasis(doc, n_boot=n_boot, meta=meta, random_state=random_state))
     return out
 
 
-def compare_files(paths: Sequence[str], model=None, *, by: str = "document", n_boot: int = 1000) -> list[dict]:
-    """Rows of :func:`textags.compare` for files."""
+def compare_files(
+    paths: Sequence[str],
+    model=None,
+    *,
+    by: str = "document",
+    n_boot: int = 1000,
+    documents=None,
+    baseline: str | None = None,
+    random_state: int = 0,
+) -> list[dict]:
+    """Rows of :func:`textags.compare` for files (``documents``, ``baseline``: as there)."""
     from . import load
     from .emphasis import compare
     from .names import document_names
 
     model = _model(model)
-    return compare(
-        [model.tag(load(p, name=n), terms=0) for p, n in zip(paths, document_names(paths))], by=by, n_boot=n_boot
-    )
+    try:
+        return compare(
+            [model.tag(load(p, name=n), terms=0) for p, n in zip(paths, document_names(paths))],
+            by=by,
+            n_boot=n_boot,
+            documents=documents,
+            baseline=baseline,
+            random_state=random_state,
+        )
+    except ValueError as exc:  # an unknown --by or --baseline
+        raise TextagsError(str(exc)) from None
 
 
 def pivot(rows: list[dict], measure: str = "units") -> list[dict]:
     """One row per group of :func:`textags.compare`'s rows, with each domain's share and interval, for a table.
 
     >>> rows = [{"group": "a", "measure": "units", "domain": "economy", "share": 0.5, "low": 0.4, "high": 0.6,
-    ...          "units": 10, "other": 2}]
-    >>> pivot(rows)
-    [{'group': 'a', 'economy': '50.0% [40.0%–60.0%]', 'units': 10, 'other': 2}]
+    ...          "n_units": 10, "n_other": 2}]
+    >>> pivot(rows)[0]["economy"], pivot(rows)[0]["livelihood"], pivot(rows)[0]["n_units"]
+    ('50.0% [40.0%–60.0%]', '—', 10)
     """
-    out: dict[str, dict] = {}
-    for r in rows:
-        if r["measure"] != measure:
-            continue
-        row = out.setdefault(r["group"], {"group": r["group"]})
-        row[r["domain"]] = f"{r['share']:.1%} [{r['low']:.1%}–{r['high']:.1%}]"
-        row["units"], row["other"] = r["units"], r["other"]
-    return list(out.values())
+    from .tables import share_table
+
+    return share_table(rows, measure)
 
 
 # --------------------------------------------------------------------------

@@ -76,6 +76,24 @@ def _add_model(p):
     p.add_argument("--model", metavar="PATH", help="model directory, or bundled for the shipped model (the default)")
 
 
+def _add_measure(p):
+    p.add_argument(
+        "--measure",
+        choices=["units", "chars", "probs"],
+        default="units",
+        help="shares of units, characters or probabilities in the table (default units; JSON and CSV hold all)",
+    )
+
+
+def _add_documents_table(p):
+    p.add_argument(
+        "--documents",
+        metavar="CSV",
+        help="your table of the reports (columns file,title,year,level,region and any others); "
+        "it wins over what is read from the reports",
+    )
+
+
 def _add_documents(p):
     p.add_argument(
         "--documents",
@@ -125,13 +143,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--by", choices=["document", "part"], default="document", help="whole documents or review/plan parts"
     )
+    _add_measure(p)
+    _add_documents_table(p)
     _add_model(p)
     _add_output(p, ["table", "json", "csv"], "table")
 
-    p = sub.add_parser("compare", help="compare emphasis across documents, report parts, years or levels")
+    p = sub.add_parser(
+        "compare", help="compare emphasis across documents, report parts, years, levels or any column of --documents"
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--by", choices=["document", "part", "year", "level"], default="document")
-    p.add_argument("--measure", choices=["units", "chars", "probs"], default="units")
+    p.add_argument(
+        "--by",
+        default="document",
+        metavar="BY",
+        help="document, part, or what to pool documents by: year, level, place, title, review_year, plan_year, "
+        "region, or any column of --documents (default document)",
+    )
+    p.add_argument(
+        "--baseline",
+        metavar="GROUP",
+        help="shifts from this group (e.g. 2021; with --by part: review or plan) instead of the group before",
+    )
+    _add_measure(p)
+    _add_documents_table(p)
     _add_model(p)
     _add_output(p, ["table", "json", "csv"], "table")
 
@@ -226,6 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="HTML")
     p.add_argument("--by", choices=["document", "part"], default="document")
     p.add_argument("--force", action="store_true")
+    _add_documents_table(p)
     _add_model(p)
 
     p = sub.add_parser("data", help="check or count labelled data")
@@ -349,47 +384,40 @@ def cmd_summarize(a) -> int:
     from .api import summarize
     from .output import open_output, write_csv
     from .table import write_table
+    from .tables import summary_rows
 
-    results = summarize(a.files, a.model, by=a.by)
+    results = summarize(a.files, a.model, by=a.by, documents=a.documents)
     with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
         if a.format == "json":
             out.write(json.dumps([e.to_dict() for e in results], ensure_ascii=False, indent=2) + "\n")
         elif a.format == "csv":
             write_csv([r for e in results for r in e.rows()], out)
         else:
-            write_table(_summary_table(results), out, width=_width(a))
+            write_table(summary_rows(results, a.measure), out, width=_width(a))
     return EXIT_OK
-
-
-def _summary_table(results) -> list[dict]:
-    from .labels import DOMAINS
-
-    rows = []
-    for e in results:
-        row = {"doc": e.name}
-        for d in DOMAINS:
-            row[d] = f"{e.shares['units'][d]:.1%} [{e.low['units'][d]:.1%}–{e.high['units'][d]:.1%}]"
-        row["units"] = e.units
-        row["other"] = e.other_units
-        rows.append(row)
-    return rows
 
 
 def cmd_compare(a) -> int:
     from .api import compare_files
     from .output import open_output, write_csv
     from .table import write_table
+    from .tables import share_table, shift_table
 
-    rows = compare_files(a.files, a.model, by=a.by)
+    rows = compare_files(a.files, a.model, by=a.by, documents=a.documents, baseline=a.baseline)
     with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
         if a.format == "json":
             out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         elif a.format == "csv":
             write_csv(rows, out)
         else:
-            from .api import pivot
-
-            write_table(pivot(rows, a.measure), out, width=_width(a))
+            write_table(share_table(rows, a.measure), out, width=_width(a))
+            shifts = shift_table(rows, a.measure)
+            if shifts:
+                out.write(
+                    "\nshift from the group named in 'from', percentage points [95% interval]; "
+                    "* the interval excludes 0\n"
+                )
+                write_table(shifts, out, width=_width(a))
     return EXIT_OK
 
 
@@ -537,7 +565,7 @@ def cmd_audit(a) -> int:
 def cmd_report(a) -> int:
     from .report import write_report
 
-    path = write_report(a.files, a.output, model=a.model, force=a.force, by=a.by)
+    path = write_report(a.files, a.output, model=a.model, force=a.force, by=a.by, documents=a.documents)
     sys.stderr.write(f"textags: wrote {path}\n")
     return EXIT_OK
 

@@ -10,7 +10,10 @@ denominator and reported on its own.  Three measures stand side by side:
   their weight).
 
 Each share has a 95% interval from a bootstrap over units (resampling the
-document's coded units with replacement, fixed ``random_state``).
+document's coded units with replacement and drawing each one's label from
+its probabilities, fixed ``random_state``; see :mod:`textags.intervals`).
+A document or part with no unit in the five domains has no share: ``None``
+(``null`` in JSON, ``—`` in tables), never 0.
 
 Examples
 --------
@@ -33,6 +36,10 @@ from .labels import DOMAINS, LABELS
 
 MEASURES = ("units", "chars", "probs")
 
+#: The columns of an emphasis row after the columns that name its document or group, in this order
+#: everywhere (``summarize`` and ``compare``; JSON, CSV and tables).
+ROW_COLUMNS = ("measure", "domain", "share", "low", "high", "n_domain", "n_units", "n_other")
+
 
 @dataclass(frozen=True)
 class Emphasis:
@@ -43,7 +50,8 @@ class Emphasis:
     name : str
         The document's name (and part, if any).
     shares : dict
-        ``shares[measure][domain]``, each measure's shares summing to 1.
+        ``shares[measure][domain]``, each measure's shares summing to 1;
+        None when no unit is in the five domains.
     low, high : dict
         Bounds of the 95% bootstrap interval, same shape as ``shares``.
     units : int
@@ -52,6 +60,8 @@ class Emphasis:
         Units tagged ``other`` (left out of the shares).
     counts : dict
         Units per label, ``other`` included.
+    meta : dict
+        What is known about the document (:func:`textags.metadata.describe`).
     """
 
     name: str
@@ -63,8 +73,13 @@ class Emphasis:
     counts: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)
 
+    @property
+    def measured(self) -> bool:
+        """Whether there is a share to show: at least one unit in the five domains."""
+        return self.units > 0
+
     def to_dict(self) -> dict:
-        """A JSON-ready dict: ``emphasis`` maps each domain to its unit share."""
+        """A JSON-ready dict: ``emphasis`` maps each domain to its unit share (None when unmeasured)."""
         return {
             "doc": self.name,
             "emphasis": dict(self.shares["units"]),
@@ -73,16 +88,16 @@ class Emphasis:
             "by_chars": dict(self.shares["chars"]),
             "by_probs": dict(self.shares["probs"]),
             "intervals": {m: {d: [self.low[m][d], self.high[m][d]] for d in DOMAINS} for m in MEASURES},
-            "units": self.units,
-            "other": self.other_units,
+            "n_units": self.units,
+            "n_other": self.other_units,
             "counts": dict(self.counts),
             **({"meta": dict(self.meta)} if self.meta else {}),
         }
 
-    def rows(self) -> list[dict]:
-        """One flat row per domain and measure, for a table or pandas."""
+    def rows(self, measures=MEASURES) -> list[dict]:
+        """One flat row per measure and domain (:data:`ROW_COLUMNS` after ``doc`` and the metadata)."""
         out = []
-        for m in MEASURES:
+        for m in measures:
             for d in DOMAINS:
                 out.append(
                     {
@@ -93,36 +108,42 @@ class Emphasis:
                         "share": self.shares[m][d],
                         "low": self.low[m][d],
                         "high": self.high[m][d],
-                        "units": self.units,
-                        "other": self.other_units,
+                        "n_domain": self.counts.get(d, 0),
+                        "n_units": self.units,
+                        "n_other": self.other_units,
                     }
                 )
         return out
 
 
-def _weights(units) -> dict[str, np.ndarray]:
-    """Per-unit weight of each domain under each measure: arrays (n_units, 5)."""
-    n = len(units)
-    onehot = np.zeros((n, len(DOMAINS)))
-    probs = np.zeros((n, len(DOMAINS)))
-    for i, u in enumerate(units):
-        if u.tag.label in DOMAINS:
-            onehot[i, DOMAINS.index(u.tag.label)] = 1.0
-        p = u.tag.probs
-        probs[i] = [float(p.get(d, 0.0)) for d in DOMAINS]
-    chars = onehot * np.array([len(u.text) for u in units], dtype=float)[:, None]
-    return {"units": onehot, "chars": chars, "probs": probs}
+def _point(probs: np.ndarray, lengths: np.ndarray, labels: list[str]) -> dict[str, np.ndarray]:
+    """The shares of each measure: of the predicted labels (``units``, ``chars``) or of the probabilities."""
+    from .intervals import shares_of
+
+    onehot = np.zeros((len(labels), len(DOMAINS)))
+    for i, lab in enumerate(labels):
+        if lab in DOMAINS:
+            onehot[i, DOMAINS.index(lab)] = 1.0
+    cols = [LABELS.index(d) for d in DOMAINS]
+    return {
+        "units": shares_of(onehot.sum(axis=0)),
+        "chars": shares_of((onehot * lengths[:, None]).sum(axis=0)),
+        "probs": shares_of(probs[:, cols].sum(axis=0)),
+    }
 
 
-def _shares(w: np.ndarray) -> np.ndarray:
-    total = w.sum(axis=-1, keepdims=True)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        s = np.where(total > 0, w / np.where(total > 0, total, 1), 0.0)
-    return s
+def _values(a) -> dict:
+    return {d: (None if v != v else float(v)) for d, v in zip(DOMAINS, a)}
 
 
 def emphasis(
-    doc: Document, *, n_boot: int = 1000, random_state: int = 0, name: str | None = None, units=None
+    doc: Document,
+    *,
+    n_boot: int = 1000,
+    random_state: int = 0,
+    name: str | None = None,
+    units=None,
+    meta: dict | None = None,
 ) -> Emphasis:
     """Per-domain shares of a tagged document with 95% bootstrap intervals.
 
@@ -136,110 +157,128 @@ def emphasis(
         Seed of the bootstrap.
     units : sequence of Unit, optional
         A subset of the document's units (a part); default all coded units.
+    meta : dict, optional
+        What is known about the document; default :func:`textags.metadata.describe`.
 
     Raises
     ------
     ValueError
         When the document is not tagged.
     """
+    from .intervals import percentile_interval, resampled_shares, unit_probs
+
     units = [u for u in (units if units is not None else doc.coded_units) if u.coded]
     if any(u.tag is None for u in units):
         raise ValueError(f"{doc.name} is not tagged; tag it first (textags.tag(doc))")
+    if meta is None:
+        from .metadata import describe
+
+        meta = describe(doc)
     counts = {lab: sum(1 for u in units if u.tag.label == lab) for lab in LABELS}
     other = counts["other"]
     in_domains = len(units) - other
+    probs = unit_probs(units)
+    lengths = np.array([len(u.text) for u in units], dtype=float)
+    point = _point(probs, lengths, [u.tag.label for u in units])
     shares, low, high = {}, {}, {}
-    if not units:
-        zero = {d: 0.0 for d in DOMAINS}
-        return Emphasis(
-            name or doc.name,
-            {m: dict(zero) for m in MEASURES},
-            {m: dict(zero) for m in MEASURES},
-            {m: dict(zero) for m in MEASURES},
-            0,
-            0,
-            counts,
-            dict(doc.meta),
-        )
-    weights = _weights(units)
-    rng = np.random.default_rng(random_state)
-    idx = rng.integers(0, len(units), size=(n_boot, len(units))) if n_boot else None
     for m in MEASURES:
-        w = weights[m]
-        point = _shares(w.sum(axis=0))
-        shares[m] = {
-            d: float(v) for d, v in zip(DOMAINS, point)
-        }  # unrounded: they sum to 1 (0 when every unit is other)
-        if idx is not None:
-            boot = _shares(w[idx].sum(axis=1))
-            lo, hi = np.percentile(boot, [2.5, 97.5], axis=0)
+        p = point[m] if in_domains else np.full(len(DOMAINS), np.nan)  # no unit in a domain: no share
+        if n_boot and in_domains:
+            lo, hi = percentile_interval(resampled_shares(probs, lengths, m, n_boot=n_boot, seed=random_state))
             # the percentile interval always contains the point estimate here
-            lo, hi = np.minimum(lo, point), np.maximum(hi, point)
+            lo, hi = np.fmin(lo, p), np.fmax(hi, p)
         else:
-            lo = hi = point
-        low[m] = {d: float(v) for d, v in zip(DOMAINS, lo)}
-        high[m] = {d: float(v) for d, v in zip(DOMAINS, hi)}
-    return Emphasis(name or doc.name, shares, low, high, in_domains, other, counts, dict(doc.meta))
+            lo = hi = p
+        shares[m], low[m], high[m] = _values(p), _values(lo), _values(hi)
+    return Emphasis(name or doc.name, shares, low, high, in_domains, other, counts, dict(meta))
 
 
-def compare(docs, *, by: str = "document", model=None, n_boot: int = 1000, random_state: int = 0) -> list[dict]:
-    """Emphasis rows for several documents, ready for ``pandas.DataFrame``.
+def compare(
+    docs,
+    *,
+    by: str = "document",
+    model=None,
+    n_boot: int = 1000,
+    random_state: int = 0,
+    documents=None,
+    baseline: str | None = None,
+) -> list[dict]:
+    """Emphasis rows for several documents, and the shift of each group from the one before, ready for pandas.
 
     Parameters
     ----------
     docs : iterable of Document, path or text
         Untagged inputs are tagged with ``model`` (default: the shipped one).
-    by : {"document", "part", "year", "level"}
-        ``part`` splits each document into its review and plan parts;
-        ``year`` and ``level`` pool documents by their metadata.
+    by : str
+        ``document``; ``part`` (each document's review and plan parts); or
+        any field of :func:`textags.metadata.describe` (``year``,
+        ``level``, ``place`` ...) or column of the documents table, to pool
+        documents by it.
+    documents : path, optional
+        The user's documents table (see :mod:`textags.metadata`); it wins
+        over what is read from the reports.
+    baseline : str, optional
+        Shifts are from this group (with ``by="part"``: this part of the
+        same document) instead of the group before.
 
     Returns
     -------
     list of dict
-        One row per group, domain and measure: ``group``, ``measure``,
-        ``domain``, ``share``, ``low``, ``high``, ``units``, ``other``.
+        One row per group, measure and domain: ``group``, ``by``, the
+        group's metadata, :data:`ROW_COLUMNS`, and the shift columns of
+        :data:`textags.shift.SHIFT_COLUMNS`.  Groups are sorted: years and
+        other numbers ascending, levels from national down.
     """
+    from .metadata import as_table
     from .model import tag as tag_doc
+    from .shift import add_shifts
 
     tagged = []
     for d in docs:
         if not (isinstance(d, Document) and d.tagged):
             d = tag_doc(d, model)
         tagged.append(d)
-    groups = group_units(tagged, by)
-    rows = []
+    table = as_table(documents)
+    groups = group_units(tagged, by, table)
+    rows, emphases = [], {}
     for group, (first, units, meta) in groups.items():
-        e = emphasis(first, units=units, n_boot=n_boot, random_state=random_state, name=group)
+        e = emphasis(first, units=units, n_boot=n_boot, random_state=random_state, name=group, meta={})
+        emphases[group] = e
         for r in e.rows():
-            r = {"group": group, "by": by, **meta, **{k: v for k, v in r.items() if k != "doc"}}
-            rows.append(r)
-    return rows
+            rows.append({"group": group, "by": by, **meta, **{k: v for k, v in r.items() if k != "doc"}})
+    return add_shifts(rows, groups, by, baseline=baseline, n_boot=n_boot, random_state=random_state)
 
 
-def group_units(docs: list[Document], by: str) -> dict:
-    """``{group name: (a document, its units, metadata)}`` for :func:`compare`."""
+def group_units(docs: list[Document], by: str, documents=None) -> dict:
+    """``{group name: (a document, its coded units, metadata)}`` for :func:`compare`, groups in order."""
+    from .metadata import as_table, describe, sort_key
     from .parts import split_parts
-    from .provenance import doc_info
 
-    if by not in ("document", "part", "year", "level"):
-        raise ValueError(f"by must be document, part, year or level, not {by!r}")
+    table = as_table(documents)
+    infos = [describe(d, table) for d in docs]
+    known = set(infos[0]) if infos else set()
+    if by not in ("document", "part") and by not in known:
+        raise ValueError(
+            f"by must be document, part or one of {', '.join(sorted(known))}"
+            + (" (columns of the documents table included)" if table is not None else "")
+            + f", not {by!r}"
+        )
     groups: dict[str, tuple] = {}
-    for d in docs:
-        info = doc_info(d)
+    for d, info in zip(docs, infos):
         if by == "document":
             groups[d.name] = (d, list(d.coded_units), {"doc": d.name, **info})
         elif by == "part":
-            for part, units in split_parts(d).items():
-                if units:
-                    groups[f"{d.name}:{part}"] = (
-                        d,
-                        [u for u in units if u.coded],
-                        {"doc": d.name, "part": part, **info},
-                    )
+            parts = split_parts(d)
+            for part in ("preamble", "review", "plan"):
+                units = [u for u in parts[part] if u.coded]
+                if units or part != "preamble":  # an empty review or plan is shown, as unmeasured
+                    groups[f"{d.name}:{part}"] = (d, units, {"doc": d.name, "part": part, **info})
         else:
             key = str(info.get(by) or "unknown")
             if key in groups:
                 groups[key][1].extend(d.coded_units)
             else:
                 groups[key] = (d, list(d.coded_units), {by: key})
+    if by not in ("document", "part"):
+        groups = dict(sorted(groups.items(), key=lambda kv: sort_key(by, kv[0])))
     return groups

@@ -131,6 +131,12 @@ def plot_emphasis(doc, ax=None, measure: str = "units"):
     names, font = _domain_names()
     if ax is None:
         _, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
+    title = _name_of(e)
+    if not e.measured:  # no share to draw, and none of 0 either
+        ax.text(0.5, 0.5, f"— no units in the five domains ({e.other_units} other)", ha="center", va="center")
+        ax.set_axis_off()
+        ax.set_title(title, fontsize=10, fontfamily=_family(font))
+        return ax
     shares = [100 * e.shares[measure][d] for d in DOMAINS]
     low = [100 * (e.shares[measure][d] - e.low[measure][d]) for d in DOMAINS]
     high = [100 * (e.high[measure][d] - e.shares[measure][d]) for d in DOMAINS]
@@ -143,10 +149,16 @@ def plot_emphasis(doc, ax=None, measure: str = "units"):
     ax.set_xlim(0, min(100, max(10, max(s + h for s, h in zip(shares, high)) + 10)))
     ax.set_xlabel(f"{MEASURE_NAMES[measure]} (%), 95% interval")
     ax.set_ylabel("domain")
-    ax.set_title(f"{e.name}: {e.units} units, {e.other_units} other", fontsize=10, fontfamily=_family(font))
+    ax.set_title(f"{title}: {e.units} units, {e.other_units} other", fontsize=10, fontfamily=_family(font))
     ax.grid(axis="x", alpha=0.3)
     ax.set_axisbelow(True)
     return ax
+
+
+def _name_of(e) -> str:
+    """A report's name in a chart: its title when known, else its name."""
+    title = (e.meta or {}).get("title")
+    return title if title and title != "unknown" else e.name
 
 
 def _shorten(name: str, width: int = 26) -> str:
@@ -161,16 +173,41 @@ def _shorten(name: str, width: int = 26) -> str:
     return name[: width - 1 - tail] + "…" + name[-tail:]
 
 
-def _rows(docs_or_rows, by: str) -> list[dict]:
+def _rows(docs_or_rows, by: str, documents=None, baseline=None) -> list[dict]:
     items = list(docs_or_rows)
     if items and isinstance(items[0], dict):
         return items
     from .emphasis import compare
 
-    return compare(items, by=by)
+    return compare(items, by=by, documents=documents, baseline=baseline)
 
 
-def plot_compare(docs_or_rows, by: str = "document", ax=None, measure: str = "units", kind: str | None = None):
+def _group_label(rows: list[dict], group: str) -> str:
+    """A group's tick label: a document's title when known, else the group's name."""
+    for r in rows:
+        if r["group"] == group:
+            title = r.get("title")
+            if r.get("by") == "document" and title and title != "unknown":
+                return title
+            if r.get("by") == "part" and title and title != "unknown":
+                return f"{title}:{r.get('part')}"
+            break
+    return group
+
+
+def _nan(x) -> float:
+    return float("nan") if x is None else 100 * x
+
+
+def plot_compare(
+    docs_or_rows,
+    by: str = "document",
+    ax=None,
+    measure: str = "units",
+    kind: str | None = None,
+    documents=None,
+    baseline: str | None = None,
+):
     """Domain shares of several documents, parts, years or levels side by side.
 
     Parameters
@@ -185,6 +222,14 @@ def plot_compare(docs_or_rows, by: str = "document", ax=None, measure: str = "un
     kind : {"bar", "line"}, optional
         Grouped bars with 95% intervals, or one line per domain with its
         interval shaded; default ``line`` for years, else ``bar``.
+    documents : path, optional
+        The user's documents table (see :mod:`textags.metadata`).
+    baseline : str, optional
+        Shifts are from this group instead of the group before.
+
+    A share whose shift from the group before (or the baseline) has a 95%
+    interval that excludes 0 is marked with ``*``.  Years are drawn on an
+    axis of whole years; documents are named by their titles.
 
     Returns
     -------
@@ -193,7 +238,7 @@ def plot_compare(docs_or_rows, by: str = "document", ax=None, measure: str = "un
     plt = _pyplot()
     from .report import COLOURS
 
-    rows = [r for r in _rows(docs_or_rows, by) if r["measure"] == measure]
+    rows = [r for r in _rows(docs_or_rows, by, documents, baseline) if r["measure"] == measure]
     if not rows:
         raise ValueError("nothing to compare: give tagged documents or rows of textags.compare")
     by = rows[0].get("by", by)
@@ -211,20 +256,27 @@ def plot_compare(docs_or_rows, by: str = "document", ax=None, measure: str = "un
         _, ax = plt.subplots(figsize=(width, 3.8), layout="constrained")
     x = [int(g) for g in groups] if numeric else list(range(len(groups)))
     for j, d in enumerate(DOMAINS):
-        share = [100 * cell[g, d]["share"] if (g, d) in cell else float("nan") for g in groups]
-        lo = [100 * cell[g, d]["low"] if (g, d) in cell else float("nan") for g in groups]
-        hi = [100 * cell[g, d]["high"] if (g, d) in cell else float("nan") for g in groups]
+        share = [_nan(cell[g, d]["share"]) if (g, d) in cell else float("nan") for g in groups]
+        lo = [_nan(cell[g, d]["low"]) if (g, d) in cell else float("nan") for g in groups]
+        hi = [_nan(cell[g, d]["high"]) if (g, d) in cell else float("nan") for g in groups]
+        marked = [bool((g, d) in cell and cell[g, d].get("shift_differs")) for g in groups]
         label = names[d].replace("\n", " ")
         if kind == "line":
             ax.plot(x, share, marker="o", color=COLOURS[d], label=label)
             ax.fill_between(x, lo, hi, color=COLOURS[d], alpha=0.15, linewidth=0)
+            xs = x
         else:
             w = 0.8 / len(DOMAINS)
             xs = [xi - 0.4 + w * (j + 0.5) for xi in x]
             err = [[s - lo_ for s, lo_ in zip(share, lo)], [hi_ - s for s, hi_ in zip(share, hi)]]
             ax.bar(xs, share, w, color=COLOURS[d], yerr=err, capsize=2, error_kw={"lw": 0.8}, label=label)
-    if not numeric:
-        ticks = [_shorten(g) for g in groups]
+        for xi, h, m in zip(xs, hi, marked):
+            if m:  # the shift from the group before (or the baseline) is beyond noise
+                ax.annotate("*", (xi, h), ha="center", va="bottom", color=COLOURS[d], fontsize=11)
+    if numeric:
+        ax.set_xticks(x, [str(v) for v in x], rotation=45 if len(x) > 12 else 0)  # whole years only
+    else:
+        ticks = [_shorten(_group_label(rows, g)) for g in groups]
         long = max(len(t) for t in ticks) * len(groups) > 90
         ax.set_xticks(x, ticks, fontfamily=_family(font), rotation=30 if long else 0, ha="right" if long else "center")
     ax.set_xlabel(by)
@@ -233,5 +285,74 @@ def plot_compare(docs_or_rows, by: str = "document", ax=None, measure: str = "un
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
     ax.legend(prop={"family": _family(font), "size": 8}, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    ax.set_title(f"Emphasis by {by} (95% intervals)", fontsize=10)
+    marks = any(r.get("shift_differs") for r in rows)
+    ax.set_title(
+        f"Emphasis by {by} (95% intervals)" + ("; * shift from the group before excludes 0" if marks else ""),
+        fontsize=10,
+    )
+    return ax
+
+
+def plot_shifts(
+    docs_or_rows, by: str = "document", ax=None, measure: str = "units", documents=None, baseline: str | None = None
+):
+    """The shift of each domain's share between groups, with 95% intervals; differences beyond noise marked.
+
+    Parameters
+    ----------
+    docs_or_rows : iterable of Document (or path), or rows of :func:`textags.compare`
+    by, measure, documents, baseline
+        As in :func:`plot_compare`.
+
+    A shift whose 95% interval excludes 0 is drawn in full colour and
+    marked ``*``; the others are drawn pale.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    plt = _pyplot()
+    from .report import COLOURS
+
+    rows = [r for r in _rows(docs_or_rows, by, documents, baseline) if r["measure"] == measure]
+    rows = [r for r in rows if r.get("shift_from") is not None]
+    if not rows:
+        raise ValueError("no shifts to draw: give at least two groups (or both parts of a report)")
+    groups = list(dict.fromkeys(r["group"] for r in rows))
+    cell = {(r["group"], r["domain"]): r for r in rows}
+    names, font = _domain_names()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(min(14.0, max(6.4, 1.2 * len(groups) + 2.5)), 3.8), layout="constrained")
+    w = 0.8 / len(DOMAINS)
+    for j, d in enumerate(DOMAINS):
+        xs = [k - 0.4 + w * (j + 0.5) for k in range(len(groups))]
+        s = [_nan(cell[g, d]["shift"]) for g in groups]
+        lo = [_nan(cell[g, d]["shift_low"]) for g in groups]
+        hi = [_nan(cell[g, d]["shift_high"]) for g in groups]
+        marked = [bool(cell[g, d]["shift_differs"]) for g in groups]
+        err = [[a - b for a, b in zip(s, lo)], [b - a for a, b in zip(s, hi)]]
+        bars = ax.bar(
+            xs, s, w, color=COLOURS[d], yerr=err, capsize=2, error_kw={"lw": 0.8}, label=names[d].replace("\n", " ")
+        )
+        for bar, m, h in zip(bars, marked, hi):
+            bar.set_alpha(1.0 if m else 0.35)
+            if m:
+                ax.annotate("*", (bar.get_x() + bar.get_width() / 2, h), ha="center", va="bottom", fontsize=11)
+    ax.axhline(0, color="#1a1a1a", lw=0.8)
+    ticks = [
+        f"{_shorten(_group_label(rows, cell[g, DOMAINS[0]]['shift_from']), 14)} → {_shorten(_group_label(rows, g), 14)}"
+        for g in groups
+    ]
+    ax.set_xticks(
+        range(len(groups)),
+        ticks,
+        fontfamily=_family(font),
+        rotation=30 if len(groups) > 3 else 0,
+        ha="right" if len(groups) > 3 else "center",
+    )
+    ax.set_ylabel(f"shift in {MEASURE_NAMES[measure]} (percentage points)")
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_axisbelow(True)
+    ax.legend(prop={"family": _family(font), "size": 8}, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.set_title("Shifts with 95% intervals; * the interval excludes 0", fontsize=10)
     return ax

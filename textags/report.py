@@ -175,6 +175,13 @@ def emphasis_svg(e, *, title: str | None = None) -> str:
     """A horizontal bar chart of an emphasis's unit shares with their 95% intervals, as inline SVG."""
     label_w, plot_w, value_w, row_h, top = 150, 190, 60, 28, 24
     width = label_w + plot_w + value_w
+    if not e.measured:  # no unit in the five domains: nothing to draw, and no share of 0 either
+        return (
+            f'<svg class="chart chart-emphasis" role="img" viewBox="0 0 {width} 40" width="{width}" height="40" '
+            f'xmlns="http://www.w3.org/2000/svg"><title>{_esc(title or f"Emphasis of {e.name}")}</title>'
+            f'<text x="8" y="24" font-size="12" fill="#595959">— no units in the five domains '
+            f"({e.other_units} other)</text></svg>"
+        )
     height = top + row_h * len(DOMAINS) + 22
     xmax = _axis_max(e.high["units"].values())
 
@@ -246,7 +253,7 @@ def compare_svg(emphases: Sequence, *, title: str = "Emphasis compared") -> str:
             f'<text x="{label_w - 8}" y="{y + row_h / 2 + 4}" font-size="12" text-anchor="end">'
             f"<title>{_esc(e.name)}</title>{_esc(_short(e.name))}</text>"
         )
-        if e.units == 0:
+        if not e.measured:
             out.append(
                 f'<text x="{label_w + 4}" y="{y + row_h / 2 + 4}" font-size="11" fill="#595959">'
                 f"no units in the five domains ({e.other_units} other)</text>"
@@ -254,7 +261,7 @@ def compare_svg(emphases: Sequence, *, title: str = "Emphasis compared") -> str:
         x0 = 0.0
         for d in DOMAINS:
             s = e.shares["units"][d]
-            if s <= 0:
+            if not s:  # 0, or None when unmeasured
                 continue
             w = plot_w * s
             out.append(
@@ -283,10 +290,15 @@ def compare_svg(emphases: Sequence, *, title: str = "Emphasis compared") -> str:
 # tables and sections
 
 
+def _share(x, digits: int = 1) -> str:
+    """A share in percent, or ``—`` when it was not measured."""
+    return "—" if x is None else _pct(x, digits)
+
+
 def _emphasis_table(e) -> str:
     rows = "".join(
-        f"<tr><td>{_esc(d)} {_esc(LABEL_NAMES_ZH[d])}</td><td>{_pct(e.shares['units'][d])}</td>"
-        f"<td>{_pct(e.low['units'][d])}–{_pct(e.high['units'][d])}</td><td>{e.counts.get(d, 0)}</td></tr>"
+        f"<tr><td>{_esc(d)} {_esc(LABEL_NAMES_ZH[d])}</td><td>{_share(e.shares['units'][d])}</td>"
+        f"<td>{_interval(e, d)}</td><td>{e.counts.get(d, 0)}</td></tr>"
         for d in DOMAINS
     )
     return (
@@ -300,8 +312,10 @@ def _compare_table(emphases: Sequence) -> str:
     body = []
     for e in emphases:
         cells = "".join(
-            f"<td>{_pct(e.shares['units'][d])} <small>[{_pct(e.low['units'][d], 0)}–"
+            f"<td>{_share(e.shares['units'][d])} <small>[{_pct(e.low['units'][d], 0)}–"
             f"{_pct(e.high['units'][d], 0)}]</small></td>"
+            if e.measured
+            else "<td>—</td>"
             for d in DOMAINS
         )
         body.append(f"<tr><td>{_esc(e.name)}</td>{cells}<td>{e.units}</td><td>{e.other_units}</td></tr>")
@@ -311,19 +325,29 @@ def _compare_table(emphases: Sequence) -> str:
     )
 
 
-def _shift_table(review, plan) -> str:
+def _interval(e, d: str) -> str:
+    return "—" if e.shares["units"][d] is None else f"{_pct(e.low['units'][d])}–{_pct(e.high['units'][d])}"
+
+
+def _shift_table(review, plan, shift: dict) -> str:
+    """The review → plan shift of each domain with its 95% interval (see :func:`textags.shift.shift_between`)."""
+    from .tables import points
+
     rows = []
     for d in DOMAINS:
-        r, p = review.shares["units"][d], plan.shares["units"][d]
-        apart = review.high["units"][d] < plan.low["units"][d] or plan.high["units"][d] < review.low["units"][d]
+        s, lo, hi, apart = shift["shift"][d], shift["low"][d], shift["high"][d], shift["differs"][d]
+        cell = "—" if s is None else f"{points(s)} pp"
+        interval = "—" if s is None else f"{points(lo)} to {points(hi)}"
         rows.append(
-            f"<tr><td>{_esc(d)} {_esc(LABEL_NAMES_ZH[d])}</td><td>{_pct(r)}</td><td>{_pct(p)}</td>"
-            f"<td>{100 * (p - r):+.1f} pp{' *' if apart else ''}</td></tr>"
+            f'<tr class="{"differs" if apart else "same"}"><td>{_esc(d)} {_esc(LABEL_NAMES_ZH[d])}</td>'
+            f"<td>{_share(review.shares['units'][d])}</td><td>{_share(plan.shares['units'][d])}</td>"
+            f"<td>{cell}{' *' if apart else ''}</td><td>{interval}</td></tr>"
         )
     return (
-        '<table class="shift"><thead><tr><th>domain</th><th>review</th><th>plan</th><th>shift</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-        '<p class="note">pp: percentage points, plan minus review; * the two 95% intervals do not overlap.</p>'
+        '<table class="shift"><thead><tr><th>domain</th><th>review</th><th>plan</th><th>shift</th>'
+        f"<th>95% interval</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        '<p class="note">pp: percentage points, plan minus review; the interval comes from a bootstrap over the '
+        "units of both parts; * the interval excludes 0 (a difference beyond resampling noise).</p>"
     )
 
 
@@ -427,24 +451,22 @@ def _removed(doc: Document) -> str:
     )
 
 
-def _doc_meta(doc: Document) -> str:
-    from .provenance import doc_info
-
-    info = doc_info(doc)
+def _doc_meta(doc: Document, info: dict) -> str:
     kinds = {}
     for u in doc.units:
         kinds[u.kind] = kinds.get(u.kind, 0) + 1
-    bits = [f"{k} {_esc(info[k])}" for k in ("level", "region", "year") if info.get(k)]
+    bits = [f"{k} {_esc(info[k])}" for k in ("level", "region", "year") if info.get(k) and info[k] != "unknown"]
     if doc.path:
         bits.append(f"file {_esc(doc.path)}")
     counts = ", ".join(f"{n} {_esc(k)}" for k, n in kinds.items())
     return f'<p class="meta">{" · ".join(bits)}{"<br>" if bits else ""}{len(doc.units)} units: {counts}</p>'
 
 
-def _parts_section(doc: Document, by: str) -> tuple[str, list]:
-    """The parts' charts and the review → plan shift; and the parts' emphases."""
+def _parts_section(doc: Document, by: str, name: str) -> tuple[str, list]:
+    """The parts' charts and the review → plan shift; and the parts' emphases (``name``: the report's title)."""
     from .emphasis import emphasis
     from .parts import split_parts
+    from .shift import shift_between
 
     parts = {p: [u for u in us if u.coded] for p, us in split_parts(doc).items()}
     parts = {p: us for p, us in parts.items() if us}
@@ -453,14 +475,14 @@ def _parts_section(doc: Document, by: str) -> tuple[str, list]:
         return "", []
     if by != "part":  # the two parts only; the preamble is shown with by="part"
         parts = {p: parts[p] for p in ("review", "plan")}
-    es = {p: emphasis(doc, units=us, name=f"{doc.name}:{p}") for p, us in parts.items()}
+    es = {p: emphasis(doc, units=us, name=f"{name}:{p}", meta={}) for p, us in parts.items()}
     charts = "".join(
-        f'<figure class="part part-{p}">{emphasis_svg(e, title=f"Emphasis of the {p} part of {doc.name}")}'
+        f'<figure class="part part-{p}">{emphasis_svg(e, title=f"Emphasis of the {p} part of {name}")}'
         f"<figcaption>{_esc(p)}: {_n(e.units, 'unit')} in the five domains, {e.other_units} other</figcaption></figure>"
         for p, e in es.items()
     )
     shift = (
-        _shift_table(es["review"], es["plan"])
+        _shift_table(es["review"], es["plan"], shift_between(parts["review"], parts["plan"]))
         if both
         else '<p class="note">No review and plan parts to set side by side.</p>'
     )
@@ -489,7 +511,7 @@ def _about(model) -> str:
     return '<p class="about">' + ", ".join(bits) + ".</p>"
 
 
-def render_report(tagged_docs: Sequence[Document], *, by: str = "document", model=None) -> str:
+def render_report(tagged_docs: Sequence[Document], *, by: str = "document", model=None, documents=None) -> str:
     """The HTML report of tagged documents, as one self-contained page.
 
     Parameters
@@ -502,6 +524,9 @@ def render_report(tagged_docs: Sequence[Document], *, by: str = "document", mode
         for documents that have both.
     model : Model or dict, optional
         The model (or its card) that tagged them, named in the header.
+    documents : path, optional
+        The user's documents table (:mod:`textags.metadata`); a report is
+        named by its title, from the table or read from its text.
 
     Returns
     -------
@@ -525,15 +550,21 @@ def render_report(tagged_docs: Sequence[Document], *, by: str = "document", mode
         if any(u.tag is None for u in d.coded_units):
             raise ValueError(f"{d.name} is not tagged; tag it first (textags.tag(doc))")
 
-    articles, doc_es, part_es = [], [], []
+    from .metadata import as_table, describe
+
+    table = as_table(documents)
+    articles, doc_es, part_es, names = [], [], [], []
     for i, doc in enumerate(docs, 1):
-        e = emphasis(doc)
+        info = describe(doc, table)
+        name = _title_of(doc, info)
+        names.append(name)
+        e = emphasis(doc, name=name, meta=info)
         doc_es.append(e)
-        parts_html, es = _parts_section(doc, by)
+        parts_html, es = _parts_section(doc, by, name)
         part_es.extend(es)
         articles.append(
             f'<article class="doc" id="doc-{i}" aria-labelledby="doc-{i}-title">'
-            f'<h2 id="doc-{i}-title">{_esc(report_title(doc))}</h2>{_doc_meta(doc)}{parts_html}'
+            f'<h2 id="doc-{i}-title">{_esc(name)}</h2>{_doc_meta(doc, info)}{parts_html}'
             '<div class="doc-body"><div class="text" lang="zh-Hans">'
             f"{render_text(doc)}{_removed(doc)}</div>"
             f'<aside class="side"><figure>{emphasis_svg(e)}<figcaption>Emphasis: shares of the '
@@ -553,9 +584,9 @@ def render_report(tagged_docs: Sequence[Document], *, by: str = "document", mode
         )
     nav = ""
     if len(docs) > 1:
-        links = "".join(f'<li><a href="#doc-{i}">{_esc(d.name)}</a></li>' for i, d in enumerate(docs, 1))
+        links = "".join(f'<li><a href="#doc-{i}">{_esc(n)}</a></li>' for i, n in enumerate(names, 1))
         nav = f'<nav aria-label="Documents"><ul><li><a href="#compare">comparison</a></li>{links}</ul></nav>'
-    names = ", ".join(report_title(d) for d in docs)
+    names = ", ".join(names)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
@@ -569,7 +600,15 @@ def render_report(tagged_docs: Sequence[Document], *, by: str = "document", mode
     )
 
 
-def write_report(files, output: str | os.PathLike, *, model=None, force: bool = False, by: str = "document") -> Path:
+def _title_of(doc: Document, info: dict) -> str:
+    """A report's name in the page: its title when known (the table's or read from it), else its name."""
+    title = info.get("title")
+    return title if title and title != "unknown" else report_title(doc)
+
+
+def write_report(
+    files, output: str | os.PathLike, *, model=None, force: bool = False, by: str = "document", documents=None
+) -> Path:
     """Tag report files and write their HTML report to ``output``.
 
     Parameters
@@ -581,6 +620,8 @@ def write_report(files, output: str | os.PathLike, *, model=None, force: bool = 
     model : Model or path, optional
         Default: the shipped model.
     by : {"document", "part"}
+        See :func:`render_report`.
+    documents : path, optional
         See :func:`render_report`.
 
     Returns
@@ -603,7 +644,7 @@ def write_report(files, output: str | os.PathLike, *, model=None, force: bool = 
     for f in files:
         doc = f if isinstance(f, Document) else load(f, name=next(names))
         docs.append(doc if doc.tagged else model.tag(doc, terms=5 * OVERSAMPLE))
-    page = render_report(docs, by=by, model=model)
+    page = render_report(docs, by=by, model=model, documents=documents)
     check_writable(output, force)
     with atomic_open(output, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(page)

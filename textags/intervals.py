@@ -1,0 +1,135 @@
+"""Bootstrap intervals of domain shares and of the shifts between them.
+
+A share's 95% interval comes from resampling the units of a document (or
+group) with replacement; a shift's from resampling the units of both groups,
+each on its own, and taking the difference of their shares.  In each
+resample every unit's label is also drawn from its predicted probabilities,
+so the interval covers the classifier's own uncertainty as well as the
+choice of sentences (``benchmarks/intervals.py`` measures how often the
+true shares fall inside).  The seed is fixed, so the same input gives the
+same interval.
+
+Examples
+--------
+>>> import numpy as np
+>>> probs = np.array([[0.9, 0.1, 0, 0, 0, 0]] * 20 + [[0, 0, 0.9, 0.1, 0, 0]] * 20)
+>>> boot = resampled_shares(probs, np.ones(40), "units", n_boot=200, seed=0)
+>>> boot.shape, bool(abs(boot[:, 0].mean() - 0.45) < 0.05)
+((200, 5), True)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .labels import DOMAINS, LABELS
+
+#: Coverage of the intervals.
+LEVEL = 0.95
+#: Resamples drawn at a time (bounds memory: a batch holds ``BATCH * units * 6`` numbers).
+BATCH = 50
+_OTHER = LABELS.index("other")
+_DOMAIN_COLUMNS = [LABELS.index(d) for d in DOMAINS]
+
+
+def unit_probs(units) -> np.ndarray:
+    """The probability of every label (:data:`textags.labels.LABELS` order) of each tagged unit, rows summing to 1.
+
+    A unit whose tag carries no probabilities gets all its weight on its label.
+    """
+    out = np.zeros((len(units), len(LABELS)))
+    for i, u in enumerate(units):
+        p = u.tag.probs
+        row = [float(p.get(lab, 0.0)) for lab in LABELS]
+        total = sum(row)
+        if total > 0:
+            out[i] = np.array(row) / total
+        else:
+            out[i, LABELS.index(u.tag.label)] = 1.0
+    return out
+
+
+def shares_of(weights: np.ndarray) -> np.ndarray:
+    """Rows of domain weights (..., 5) as shares; NaN where a row has no weight."""
+    total = weights.sum(axis=-1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total > 0, weights / np.where(total > 0, total, 1), np.nan)
+
+
+def resampled_shares(
+    probs: np.ndarray, lengths: np.ndarray, measure: str, *, n_boot: int = 1000, seed: int = 0
+) -> np.ndarray:
+    """Domain shares (n_boot, 5) of ``n_boot`` resamples of the units.
+
+    Parameters
+    ----------
+    probs : array (n_units, 6)
+        Each unit's label probabilities (see :func:`unit_probs`).
+    lengths : array (n_units,)
+        Each unit's length in characters (the weight under ``chars``).
+    measure : {"units", "chars", "probs"}
+        ``units`` and ``chars`` draw each resampled unit's label from its
+        probabilities; ``probs`` sums the probabilities themselves.
+    n_boot : int
+    seed : int
+        Seed of the resampling.
+
+    Returns
+    -------
+    array (n_boot, 5)
+        NaN in a resample whose units are all ``other``.
+    """
+    rng = np.random.default_rng(seed)
+    n = len(probs)
+    if n == 0:
+        return np.full((n_boot, len(DOMAINS)), np.nan)
+    cum = np.cumsum(probs, axis=1)
+    cum[:, -1] = 1.0
+    out = np.empty((n_boot, len(DOMAINS)))
+    for start in range(0, n_boot, BATCH):
+        b = min(BATCH, n_boot - start)
+        idx = rng.integers(0, n, size=(b, n))
+        if measure == "probs":
+            w = probs[idx][..., _DOMAIN_COLUMNS].sum(axis=1)
+        else:
+            draw = (rng.random((b, n))[..., None] > cum[idx]).sum(axis=-1)  # a label per resampled unit
+            weight = lengths[idx] if measure == "chars" else np.ones((b, n))
+            w = np.zeros((b, len(LABELS)))
+            rows = np.repeat(np.arange(b), n)
+            np.add.at(w, (rows, draw.ravel()), weight.ravel())
+            w = w[:, _DOMAIN_COLUMNS]
+        out[start : start + b] = shares_of(w)
+    return out
+
+
+def percentile_interval(boot: np.ndarray, level: float = LEVEL) -> tuple[np.ndarray, np.ndarray]:
+    """The central ``level`` percentile interval of each column of ``boot``, NaN rows left out."""
+    tail = 100 * (1 - level) / 2
+    with np.errstate(invalid="ignore"), _quiet():
+        lo, hi = np.nanpercentile(boot, [tail, 100 - tail], axis=0)
+    return lo, hi
+
+
+class _quiet:
+    """Silence numpy's "All-NaN slice" warning (an all-``other`` group has no interval)."""
+
+    def __enter__(self):
+        import warnings
+
+        self._w = warnings.catch_warnings()
+        self._w.__enter__()
+        warnings.simplefilter("ignore", RuntimeWarning)
+
+    def __exit__(self, *exc):
+        self._w.__exit__(*exc)
+
+
+def differs(low: float | None, high: float | None) -> bool | None:
+    """Whether an interval of a difference excludes 0 (None when there is no interval).
+
+    >>> differs(0.01, 0.05), differs(-0.02, 0.03), differs(None, None)
+    (True, False, None)
+    """
+    if low is None or high is None:
+        return None
+    return bool(low > 0 or high < 0)
