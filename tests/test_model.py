@@ -162,6 +162,7 @@ def test_tag_gives_every_coded_unit_a_full_tag(small_model):
 def test_tag_reads_each_unit_with_its_neighbours(small_model):
     import numpy as np
 
+    from textags.calibration import calibrate
     from textags.model import context_of
     from textags.neighbours import mix
 
@@ -170,7 +171,7 @@ def test_tag_reads_each_unit_with_its_neighbours(small_model):
     alone = small_model.tag(STREET[1], neighbours=False)
     coded = doc.coded_units
     own = small_model.predict_proba([u.text for u in coded], [context_of(u) for u in coded])
-    want = mix(own, weights=(1.0, 0.5), weight=0.5)
+    want = calibrate(mix(own, weights=(1.0, 0.5), weight=0.5), small_model.temperature)  # tags are calibrated
     got = np.array([[u.tag.probs[lab] for lab in small_model.labels] for u in coded])
     assert np.abs(got - want).max() < 1e-12
     assert [u.tag.alone for u in coded] == [small_model.labels[j] for j in own.argmax(axis=1)]

@@ -648,6 +648,13 @@ class Model:
     def __repr__(self) -> str:
         return f"Model(path={self.path!r}, labels={self.labels}, units={self.card.get('training', {}).get('units')})"
 
+    @property
+    def temperature(self) -> float:
+        """The temperature that calibrates this model's tags: its card's, else the default configuration's."""
+        from .calibration import TEMPERATURE
+
+        return float((self.card.get("calibration") or {}).get("temperature", TEMPERATURE))
+
     def predict_proba(self, texts: Sequence[str], contexts: Sequence[str] | None = None) -> np.ndarray:
         """Label probabilities for unit texts (and their headings, when the model uses them)."""
         contexts = contexts if contexts is not None else [""] * len(texts)
@@ -671,7 +678,11 @@ class Model:
         Without, every text is scored on its own.  With ``rules`` (and a
         model whose parameters include them) the codebook rules settle the
         units they name (:mod:`textags.rules`); ``Tag.rule`` names the rule.
+        The probabilities are calibrated (:mod:`textags.calibration`), so a
+        tag's ``confidence`` is about how often such a label is right.
         """
+        from .calibration import calibrate
+
         contexts = list(contexts) if contexts is not None else [""] * len(texts)
         docs = [tokenize.join_context(t, c) for t, c in zip(texts, contexts)]
         feats = self.scorer.batch_features(docs)
@@ -682,6 +693,7 @@ class Model:
         if neighbours and self.scorer.neighbour_weight > 0:
             alone = [labels[j] for j in probs.argmax(axis=1).tolist()]
             probs, hits = self.scorer.settle(own, texts, neighbours=True, rules=rules)
+        probs = calibrate(probs, self.temperature)  # confidence as often right as it says (textags.calibration)
         best = probs.argmax(axis=1)
         tops = self.scorer.batch_top_terms(feats, best, terms)
         return [
