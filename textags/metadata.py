@@ -62,7 +62,9 @@ _TITLE_WORDS = re.compile(
     r"国民经济和社会发展|年度工作"
 )
 #: Lines that are page furniture, not a title.
-_NOT_TITLE = re.compile(r"当前位置|首页|>|｜|\||发布时间|发布日期|来源[:：]|索引号|浏览|点击|^——|^—|^在")
+_NOT_TITLE = re.compile(
+    r"当前位置|首页|>|｜|\||发布时间|发布日期|来源[:：]|索引号|浏览|点击|标\s*题|内容概述|^——|^—|^在"
+)
 #: What stands before a title: a bracketed tag (``【乐清市招商】``, ``[四川]``, ``(河南省)``) or a bullet.
 _TITLE_PREFIX = re.compile(r"^\s*(?:[•·\-]\s*)?(?:[【\[（(][^】\]）)]{1,12}[】\]）)]\s*)*")
 #: Where the issuing body's name ends in a title.
@@ -107,7 +109,7 @@ _OFFICES = (
 
 #: A title inside a longer line (page furniture run into it): body, year, kind of report.
 _TITLE_IN_LINE = re.compile(
-    r"[\u4e00-\u9fff]{2,16}?" + _YEAR + r"(?:度)?(?:上半年|下半年)?[\u4e00-\u9fff]{0,12}?"
+    r"(?:[\u4e00-\u9fff]{2,16}?)?" + _YEAR + r"(?:度)?(?:上半年|下半年)?[\u4e00-\u9fff]{0,12}?"
     r"(?:政府工作报告|工作总结|工作计划|工作要点|工作思路|社代会报告|工作报告)"
     r"(?:(?:及|和|与)(?:" + _YEAR + r"(?:度)?)?[\u4e00-\u9fff]{0,8}?(?:工作计划|工作思路|工作安排|工作打算))?"
 )

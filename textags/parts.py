@@ -14,7 +14,8 @@ the part of the nearest *part mark* above it.  Part marks are
 
 A report whose text names no part takes its part from its title (a 工作要点
 is a plan, a 工作总结 a review).  Units before the first part mark are the
-``preamble``.
+``preamble``, and so is a table of contents: part headings that come again
+further on (:func:`_after_contents`).
 
 Examples
 --------
@@ -47,7 +48,9 @@ PLAN_WORDS = re.compile(
 )
 #: The first words of a section that tell its part when its heading does not.
 REVIEW_OPENING = re.compile(r"^\s*(过去一年|一年来|回顾过去|\d{4}\s*年(以来|，|,))")
-PLAN_OPENING = re.compile(r"^\s*(今年|明年|\d{4}\s*年是.{0,30}(收官|开局|起步|谋划)|.{0,12}(主要)?预期目标)")
+PLAN_OPENING = re.compile(
+    r"^\s*(今年(?!以来|上半年|前)|明年|\d{4}\s*年是.{0,30}(收官|开局|起步|谋划)|.{0,12}(主要)?预期目标)"
+)
 #: What joins the pieces of a heading that names two parts (``2024年工作回顾和2025年工作的总体要求``).
 _JOINS = re.compile(r"以及|和|及|与|并|[，,、]")
 #: Sentence ends: a line holding one is body text, not a part's title.
@@ -87,6 +90,8 @@ def _line_mark(doc: Document, u) -> str | None:
     """The part a short stand-alone line names (rule 2), or None."""
     text = u.text.strip()
     if not u.coded or len(text) > MAX_MARK or _TERMINAL.search(text) or text[:1] in "(（【[" or text[-1:] in ":：":
+        return None
+    if re.search(r"[<>|｜]", text):  # a site's navigation path
         return None
     if not _alone_on_line(doc, u):
         return None
@@ -142,7 +147,31 @@ def part_marks(doc: Document) -> dict[int, str]:
                     marks[i] = found
                     if found == "plan":
                         break
-    return dict(sorted(marks.items()))
+    return _after_contents(units, dict(sorted(marks.items())))
+
+
+def _after_contents(units, marks: dict[int, str]) -> dict[int, str]:
+    """The marks without those of a table of contents: headings that come again further on.
+
+    When the first part heading's text comes again, everything before its
+    second coming is a table of contents (left in the preamble).
+    """
+    if not marks:
+        return marks
+    first = next(iter(marks))
+    again = [i for i in marks if i > first and units[i].text.strip() == units[first].text.strip()]
+    return {i: p for i, p in marks.items() if i >= again[0]} if again else marks
+
+
+def _one_part(title: str) -> str | None:
+    """The part a title names, when it names only one (a 工作总结及工作计划 names both: None).
+
+    >>> _one_part("友谊路街道2022年工作要点"), _one_part("横岗街道2023年工作总结及2024年工作计划")
+    ('plan', None)
+    """
+    if REVIEW_WORDS.search(title) and PLAN_WORDS.search(title):
+        return None
+    return part_of_heading(title)
 
 
 def split_parts(doc: Document) -> dict[str, list]:
@@ -153,7 +182,12 @@ def split_parts(doc: Document) -> dict[str, list]:
     if not marks:
         for u in doc.units:
             if u.kind == "heading" and not u.section:
-                title_part = title_part or part_of_heading(u.text)
+                title_part = title_part or _one_part(u.text)
+        if title_part is None:
+            from .metadata import _head, read_title
+
+            title = read_title(_head(doc))
+            title_part = _one_part(title) if title else None
     current = title_part or "preamble"
     for i, u in enumerate(doc.units):
         current = marks.get(i, current)
