@@ -71,7 +71,7 @@ def test_compare_by_part_gives_the_plans_shift_from_the_review(small_model):
 def test_compare_outputs_give_the_shift_with_its_interval(run_cli, small_model_dir):
     files = [REPORTS / "national.txt", REPORTS / "report-b.txt", REPORTS / "county.txt"]
     args = ("compare", *files, "--by", "level", "--model", small_model_dir)
-    code, out, err = run_cli(*args)
+    code, out, err = run_cli(*args, "--width", 400)
     assert code == 0, err
     shares, shifts = out.split("\n\n")
     assert shares.splitlines()[0].split() == ["group", *DOMAINS, "n_units", "n_other"]
@@ -89,7 +89,7 @@ def test_compare_outputs_give_the_shift_with_its_interval(run_cli, small_model_d
 
 def test_an_empty_part_is_a_dash_null_and_empty_never_zero(run_cli, small_model_dir):
     args = ("summarize", PLAN, "--by", "part", "--model", small_model_dir)
-    code, out, err = run_cli(*args)
+    code, out, err = run_cli(*args, "--width", 400)
     assert code == 0, err
     review = next(line for line in out.splitlines() if ":review" in line)
     assert review.count("—") == len(DOMAINS) and "0.0%" not in review
@@ -103,8 +103,8 @@ def test_an_empty_part_is_a_dash_null_and_empty_never_zero(run_cli, small_model_
 
 
 def test_summarize_and_compare_tables_have_one_column_order(run_cli, small_model_dir):
-    code, s_out, err = run_cli("summarize", PLAN, "--model", small_model_dir)
-    code, c_out, err = run_cli("compare", PLAN, "--model", small_model_dir)
+    code, s_out, err = run_cli("summarize", PLAN, "--model", small_model_dir, "--width", 400)
+    code, c_out, err = run_cli("compare", PLAN, "--model", small_model_dir, "--width", 400)
     assert s_out.splitlines()[0].split()[1:] == c_out.splitlines()[0].split()[1:] == [*DOMAINS, "n_units", "n_other"]
 
 

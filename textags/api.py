@@ -262,7 +262,7 @@ def pivot(rows: list[dict], measure: str = "units") -> list[dict]:
     >>> pivot(rows)[0]["economy"], pivot(rows)[0]["livelihood"], pivot(rows)[0]["n_units"]
     ('50.0% [40.0%–60.0%]', '—', 10)
     """
-    from .tables import share_table
+    from .emphasis_table import share_table
 
     return share_table(rows, measure)
 

@@ -382,9 +382,9 @@ def cmd_tag(a) -> int:
 
 def cmd_summarize(a) -> int:
     from .api import summarize
+    from .emphasis_table import summary_rows
     from .output import open_output, write_csv
     from .table import write_table
-    from .tables import summary_rows
 
     results = summarize(a.files, a.model, by=a.by, documents=a.documents)
     with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:
@@ -399,9 +399,9 @@ def cmd_summarize(a) -> int:
 
 def cmd_compare(a) -> int:
     from .api import compare_files
+    from .emphasis_table import share_table, shift_table
     from .output import open_output, write_csv
     from .table import write_table
-    from .tables import share_table, shift_table
 
     rows = compare_files(a.files, a.model, by=a.by, documents=a.documents, baseline=a.baseline)
     with open_output(a.output, a.force, newline="" if a.format == "csv" else None) as out:

@@ -331,7 +331,7 @@ def _interval(e, d: str) -> str:
 
 def _shift_table(review, plan, shift: dict) -> str:
     """The review → plan shift of each domain with its 95% interval (see :func:`textags.shift.shift_between`)."""
-    from .tables import points
+    from .emphasis_table import points
 
     rows = []
     for d in DOMAINS:
@@ -456,8 +456,7 @@ def _doc_meta(doc: Document, info: dict) -> str:
     for u in doc.units:
         kinds[u.kind] = kinds.get(u.kind, 0) + 1
     bits = [f"{k} {_esc(info[k])}" for k in ("level", "region", "year") if info.get(k) and info[k] != "unknown"]
-    if doc.path:
-        bits.append(f"file {_esc(doc.path)}")
+    bits.append(f"file {_esc(doc.path)}" if doc.path else f"document {_esc(doc.name)}")
     counts = ", ".join(f"{n} {_esc(k)}" for k, n in kinds.items())
     return f'<p class="meta">{" · ".join(bits)}{"<br>" if bits else ""}{len(doc.units)} units: {counts}</p>'
 
