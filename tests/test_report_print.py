@@ -84,7 +84,12 @@ def test_printed_every_label_is_in_words_under_the_reports_title(tagged, tmp_pat
 
 
 def test_the_report_marks_uncertain_and_neighbour_changed_units(tagged):
+    from dataclasses import replace
+
     doc = tagged[2]
+    # calibrated, the shipped model is rarely below 0.5 on these reports: one unit is made uncertain
+    first = doc.coded_units[0]
+    doc = doc.with_tags({first.index: replace(first.tag, confidence=0.45)})
     els = Elements(render_report([doc])).with_class("u")
     uncertain = [u.index for u in doc.coded_units if u.tag.confidence < 0.5]
     changed = [u.index for u in doc.coded_units if u.tag.alone != u.tag.label]

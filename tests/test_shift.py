@@ -75,7 +75,8 @@ def test_compare_outputs_give_the_shift_with_its_interval(run_cli, small_model_d
     assert code == 0, err
     shares, shifts = out.split("\n\n")
     assert shares.splitlines()[0].split() == ["group", *DOMAINS, "n_units", "n_other"]
-    assert "shift from" in shifts and re.search(r"[+-]\d+\.\d pp \[[+-]\d+\.\d, [+-]\d+\.\d\]", shifts)
+    assert "shifts from" in shifts and re.search(r"[+-]\d+\.\d +\[[+-]\d+\.\d, [+-]\d+\.\d\]", shifts)
+    assert shifts.splitlines()[1].split() == ["group", "from", "domain", "shift_pp", "interval_pp", "differs"]
     assert "-0.0" not in out
     code, out, err = run_cli(*args, "--format", "json")
     rows = json.loads(out)

@@ -413,10 +413,7 @@ def cmd_compare(a) -> int:
             write_table(share_table(rows, a.measure), out, width=_width(a))
             shifts = shift_table(rows, a.measure)
             if shifts:
-                out.write(
-                    "\nshift from the group named in 'from', percentage points [95% interval]; "
-                    "* the interval excludes 0\n"
-                )
+                out.write("\nshifts from the group in 'from' (percentage points, 95% interval; * excludes 0):\n")
                 write_table(shifts, out, width=_width(a))
     return EXIT_OK
 

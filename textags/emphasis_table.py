@@ -64,14 +64,30 @@ def _counts(row: dict) -> dict:
 
 
 def shift_table(rows: list[dict], measure: str = "units") -> list[dict]:
-    """One row per group that has a shift: ``group``, ``from`` and each domain's shift."""
-    out: dict[str, dict] = {}
+    """One row per shifted group and domain: ``group``, ``from``, ``domain``, the shift in percentage
+    points, its 95% interval, and ``*`` when the interval excludes 0 (a long table, so it fits 80 columns).
+
+    >>> rows = [{"group": "2025", "measure": "units", "domain": "economy", "shift_from": "2024",
+    ...          "shift": 0.052, "shift_low": 0.01, "shift_high": 0.09, "shift_differs": True}]
+    >>> shift_table(rows)
+    [{'group': '2025', 'from': '2024', 'domain': 'economy', 'shift_pp': '+5.2', 'interval_pp': '[+1.0, +9.0]', 'differs': '*'}]
+    """
+    out = []
     for r in rows:
         if r["measure"] != measure or r.get("shift_from") is None:
             continue
-        row = out.setdefault(r["group"], {"group": r["group"], "from": r["shift_from"]})
-        row[r["domain"]] = shift_cell(r["shift"], r["shift_low"], r["shift_high"], r["shift_differs"])
-    return list(out.values())
+        measured = r["shift"] is not None
+        out.append(
+            {
+                "group": r["group"],
+                "from": r["shift_from"],
+                "domain": r["domain"],
+                "shift_pp": points(r["shift"]) if measured else MISSING,
+                "interval_pp": f"[{points(r['shift_low'])}, {points(r['shift_high'])}]" if measured else MISSING,
+                "differs": "*" if r["shift_differs"] else "",
+            }
+        )
+    return out
 
 
 def summary_rows(results, measure: str = "units") -> list[dict]:

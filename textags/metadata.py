@@ -95,16 +95,16 @@ _DATELINE = re.compile(
     + r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在\s*([^第\s，。]{0,30}?)\s*(?:第[一二三四五六七八九十百零〇\d]+届|人民代表|人大|"
     r"全国人民代表)"
 )
-#: The office of whoever delivers the report.
-_OFFICES = (
-    (re.compile(r"国务院总理|中央人民政府|代表国务院|全国人民代表大会"), "national"),
-    (re.compile(r"省长|代表省人民政府|自治区(代理)?主席|代表自治区人民政府"), "province"),
-    (re.compile(r"街道办事处主任|代表街道办事处|街道办事处向|[我全本]街道|街道党工委"), "street"),
-    (re.compile(r"[镇乡]长|代表[镇乡]人民政府|[我全本][镇乡](?![村长])|[镇乡]党委"), "town"),
-    (re.compile(r"区长|代表区人民政府"), "district"),
-    (re.compile(r"县长|旗长|代表[县旗]人民政府"), "county"),
-    (re.compile(r"市长|州长|盟长|代表[市州盟]人民政府"), "city"),
-)
+#: The office of whoever delivers the report, by level (tried in this order).
+_OFFICES = {
+    "national": r"国务院总理|中央人民政府|代表国务院|全国人民代表大会",
+    "province": r"省长|代表省人民政府|自治区(代理)?主席|代表自治区人民政府",
+    "street": r"街道办事处主任|代表街道办事处|街道办事处向|[我全本]街道|街道党工委",
+    "town": r"[镇乡]长|代表[镇乡]人民政府|[我全本][镇乡](?![村长])|[镇乡]党委",
+    "district": r"区长|代表区人民政府",
+    "county": r"县长|旗长|代表[县旗]人民政府",
+    "city": r"市长|州长|盟长|代表[市州盟]人民政府",
+}
 
 
 #: A title inside a longer line (page furniture run into it): body, year, kind of report.
@@ -240,8 +240,8 @@ def read_metadata(doc) -> dict[str, str]:
             break
     if out["level"] == UNKNOWN:
         speaker = "\n".join(lines[:15])
-        for pat, level in _OFFICES:
-            if pat.search(speaker):
+        for level, pat in _OFFICES.items():
+            if re.search(pat, speaker):
                 out["level"] = level
                 break
     if out["level"] == "national" and out["place"] == UNKNOWN:
