@@ -68,32 +68,31 @@ def _forked(work, sources: Sequence[tuple], model, jobs: int, args: tuple) -> It
     # with fork, the initializer's arguments are inherited, not pickled
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_set_worker_model, initargs=(model,))
+    from concurrent.futures.process import BrokenProcessPool
+
     pending: deque = deque()
     try:
         for s in sources:
             with held_termination():  # the first submit forks the workers
                 pending.append((s[0], pool.submit(_in_worker, work, s, args)))
             if len(pending) >= 2 * jobs:
-                yield _result(*pending.popleft())
+                yield pending[0][1].result()
+                pending.popleft()
         while pending:
-            yield _result(*pending.popleft())
-    except BaseException:
+            yield pending[0][1].result()
+            pending.popleft()
+    except BrokenProcessPool:  # from a result, or from a submit once the pool is broken
         _stop(pool)
-        raise
-    pool.shutdown()
-
-
-def _result(path: str, future):
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        return future.result()
-    except BrokenProcessPool:
+        path = pending[0][0] if pending else s[0]
         raise TextagsError(
             "a worker process died while tagging it (killed by the system, perhaps for memory); "
             "try --jobs 1, or fewer or smaller files",
             "<stdin>" if path == "-" else path,
         ) from None
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
 
 
 def _stop(pool) -> None:
