@@ -421,7 +421,7 @@ def test_10_a_unit_without_words_gets_no_domain(run_cli, tmp_path):
     assert {(r["label"], r["rule"]) for r in marks} == {("other", "no-words")}
     code, out, err = run_cli("summarize", f, "--format", "json")
     (e,) = json.loads(out)
-    assert e["units"] == 1 and e["other"] >= 60 and e["emphasis"]["economy"] == 1.0
+    assert e["counts"]["economy"] == 1 and e["counts"]["other"] >= 60 and e["emphasis"]["economy"] == 1.0
 
 
 # --------------------------------------------------------------------------
