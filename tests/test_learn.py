@@ -277,7 +277,11 @@ def test_cross_validation_reads_each_held_out_report_whole_with_its_neighbours(s
             [u.text for u in coded],
             list(tagger.pipeline_.classes_),
             mix=lambda q, pos: mix(
-                q, pos, weights=DEFAULT_PARAMS["neighbours"], weight=DEFAULT_PARAMS["neighbour_weight"]
+                q,
+                pos,
+                weights=DEFAULT_PARAMS["neighbours"],
+                weight=DEFAULT_PARAMS["neighbour_weight"],
+                confident=DEFAULT_PARAMS["neighbour_confident"],
             ),
         )
         place = {u.index: k for k, u in enumerate(coded)}

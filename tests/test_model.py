@@ -171,7 +171,9 @@ def test_tag_reads_each_unit_with_its_neighbours(small_model):
     alone = small_model.tag(STREET[1], neighbours=False)
     coded = doc.coded_units
     own = small_model.predict_proba([u.text for u in coded], [context_of(u) for u in coded])
-    want = calibrate(mix(own, weights=(1.0, 0.5), weight=0.5), small_model.temperature)  # tags are calibrated
+    confident = small_model.scorer.params["neighbour_confident"]
+    mixed = mix(own, weights=(1.0, 0.5), weight=0.5, confident=confident)
+    want = calibrate(mixed, small_model.temperature)  # tags are calibrated
     got = np.array([[u.tag.probs[lab] for lab in small_model.labels] for u in coded])
     assert np.abs(got - want).max() < 1e-12
     assert [u.tag.alone for u in coded] == [small_model.labels[j] for j in own.argmax(axis=1)]

@@ -38,11 +38,13 @@ DEFAULT_PARAMS = {
     "context_weight": 0.25,
     "C": 10.0,
     "class_weight": "balanced",
+    "fit_intercept": True,
     "min_df": 2,
     "userdict": (),
     "random_state": 0,
     "neighbours": (1.0, 0.5),
     "neighbour_weight": 0.5,
+    "neighbour_confident": 1.0,
     "rules": True,
 }
 
@@ -399,7 +401,13 @@ def cross_val_proba(
                 progress(done, len(splits))
 
     def mixer(p, positions):
-        return mix(p, positions, weights=tuple(params.get("neighbours") or ()), weight=weight)
+        return mix(
+            p,
+            positions,
+            weights=tuple(params.get("neighbours") or ()),
+            weight=weight,
+            confident=float(params.get("neighbour_confident", 1.0)),
+        )
 
     proba = np.zeros((len(rows), len(LABELS)))
     for s, (labels, p) in zip([seqs[d] for d in scored], results):

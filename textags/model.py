@@ -110,6 +110,9 @@ class Tagger:
     C : float
         Inverse regularisation strength of the logistic regression.
     class_weight : "balanced" or None
+    fit_intercept : bool
+        Learn a per-label intercept (a prior); False leaves a unit without
+        any known term equally likely to be of every label.
     min_df : int
         Keep features seen in at least this many training units.
     userdict : tuple of str
@@ -123,6 +126,10 @@ class Tagger:
         document is tagged; 0 scores every unit on its own.  The pipeline
         itself scores units one by one; the mix is applied to a document's
         probabilities afterwards.
+    neighbour_confident : float
+        A unit whose own largest probability is above this defers less to
+        its neighbours (:func:`textags.neighbours.mix`, ``confident``); 1
+        never.
     rules : bool
         Apply the codebook rules (:mod:`textags.rules`) after the pipeline:
         responsibility notes and list markers standing alone are ``other``.
@@ -142,11 +149,13 @@ class Tagger:
         context_weight: float = 0.5,
         C: float = 10.0,
         class_weight: str | None = "balanced",
+        fit_intercept: bool = True,
         min_df: int = 1,
         userdict: tuple[str, ...] = (),
         random_state: int = 0,
         neighbours: tuple[float, ...] = (1.0, 0.5),
         neighbour_weight: float = 0.0,
+        neighbour_confident: float = 1.0,
         rules: bool = False,
     ):
         self.word_ngrams = word_ngrams
@@ -155,11 +164,13 @@ class Tagger:
         self.context_weight = context_weight
         self.C = C
         self.class_weight = class_weight
+        self.fit_intercept = fit_intercept
         self.min_df = min_df
         self.userdict = userdict
         self.random_state = random_state
         self.neighbours = neighbours
         self.neighbour_weight = neighbour_weight
+        self.neighbour_confident = neighbour_confident
         self.rules = rules
 
     def get_params(self) -> dict:
@@ -172,11 +183,13 @@ class Tagger:
                 "context_weight",
                 "C",
                 "class_weight",
+                "fit_intercept",
                 "min_df",
                 "userdict",
                 "random_state",
                 "neighbours",
                 "neighbour_weight",
+                "neighbour_confident",
                 "rules",
             )
         }
@@ -216,7 +229,12 @@ class Tagger:
         if not blocks:
             raise ValueError("Tagger needs word_ngrams, char_ngrams or context")
         clf = TwinMergingLogisticRegression(
-            C=self.C, class_weight=self.class_weight, solver="newton-cg", max_iter=1000, random_state=self.random_state
+            C=self.C,
+            class_weight=self.class_weight,
+            fit_intercept=bool(self.fit_intercept),
+            solver="newton-cg",
+            max_iter=1000,
+            random_state=self.random_state,
         )
         return Pipeline([("features", FeatureUnion(blocks, transformer_weights=weights or None)), ("clf", clf)])
 
@@ -233,6 +251,8 @@ class Tagger:
             raise ValueError("C must be positive")
         if not 0 <= self.neighbour_weight <= 1:
             raise ValueError("neighbour_weight must lie between 0 and 1")
+        if not 0 <= self.neighbour_confident <= 1:
+            raise ValueError("neighbour_confident must lie between 0 and 1")
         try:
             with one_thread():
                 self.pipeline_ = self.build_pipeline().fit(list(inputs), list(labels))
@@ -442,7 +462,8 @@ class Scorer:
         from .neighbours import mix
 
         weights = tuple(self.params.get("neighbours") or ())
-        return mix(probs, positions, weights=weights, weight=self.neighbour_weight)
+        confident = float(self.params.get("neighbour_confident", 1.0))  # older models: never defer
+        return mix(probs, positions, weights=weights, weight=self.neighbour_weight, confident=confident)
 
     def _vocab_of(self, i: int) -> dict:
         if self._vocab[i] is None:

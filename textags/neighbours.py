@@ -16,6 +16,18 @@ averaged over those they have.  The weights were chosen by
 leave-one-document-out cross-validation on the selection documents
 (``benchmarks/select_model.py``), like every other parameter.
 
+A unit sure of itself can defer less to its neighbours: with ``confident =
+t < 1`` a unit whose own largest probability ``m`` exceeds ``t`` gets the
+neighbours' share
+
+    w(i) = w * (1 - m) / (1 - t)        (m > t; w itself for m <= t)
+
+shrinking linearly to nothing as ``m`` reaches 1, so that a clear sentence
+("开展消防安全隐患排查") is not pulled to the topic of the sentences around it,
+while a vague one ("扩大志愿服务队伍。") still reads with them.  ``t = 1`` (the
+default of :func:`mix`) leaves every unit's share at ``w``.  The cost is one
+maximum per unit.
+
 Positions, not list places, define who is a neighbour: units at positions
 ``i - 1`` and ``i + 1`` are one place away.  A document's units are given
 their places in reading order; labelled rows whose document is not at hand
@@ -29,6 +41,14 @@ Examples
 [[0.65, 0.35], [0.625, 0.375], [0.6, 0.4]]
 >>> mix(p, positions=[0, 1, 5], weights=(1.0,), weight=0.5).round(3).tolist()  # the third is far away
 [[0.65, 0.35], [0.65, 0.35], [0.8, 0.2]]
+
+The middle unit, 0.95 sure on its own, keeps its label when it defers:
+
+>>> p = np.array([[0.1, 0.9], [0.95, 0.05], [0.1, 0.9]])
+>>> mix(p, weights=(1.0,), weight=0.5)[1].round(3).tolist()
+[0.525, 0.475]
+>>> mix(p, weights=(1.0,), weight=0.5, confident=0.75)[1].round(3).tolist()
+[0.865, 0.135]
 """
 
 from __future__ import annotations
@@ -44,6 +64,7 @@ def mix(
     *,
     weights: Sequence[float] = (1.0, 0.5),
     weight: float = 0.5,
+    confident: float = 1.0,
 ) -> np.ndarray:
     """Each row of ``probs`` mixed with its neighbours' rows (see the module docstring).
 
@@ -57,6 +78,9 @@ def mix(
         ``weights[k-1]`` is the weight of the units ``k`` places away.
     weight : float
         The share ``w`` of the neighbours in the result, between 0 and 1.
+    confident : float
+        The own largest probability ``t`` above which a unit's neighbours'
+        share shrinks, linearly to 0 at certainty; 1 (default) never shrinks it.
 
     Returns
     -------
@@ -68,6 +92,8 @@ def mix(
         return probs.copy()
     if not 0 <= weight <= 1:
         raise ValueError("the neighbour weight must lie between 0 and 1")
+    if not 0 <= confident <= 1:
+        raise ValueError("the confidence threshold must lie between 0 and 1")
     pos = np.arange(n) if positions is None else np.asarray(positions, dtype=np.int64)
     if len(pos) != n or np.any(np.diff(pos) <= 0):
         raise ValueError("positions must be strictly increasing, one per row")
@@ -87,5 +113,11 @@ def mix(
         mass[j] += a
     has = mass > 0
     out = probs.copy()
-    out[has] = (1 - weight) * probs[has] + weight * total[has] / mass[has, None]
+    share = np.full(n, float(weight))
+    if confident < 1:
+        top = probs.max(axis=1)
+        sure = top > confident
+        share[sure] *= (1 - top[sure]) / (1 - confident)
+    w = share[has, None]
+    out[has] = (1 - w) * probs[has] + w * total[has] / mass[has, None]
     return out
