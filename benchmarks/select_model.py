@@ -35,6 +35,15 @@ and each configuration's macro-F1 is printed for every level (local,
 provincial, national) besides the total.  The held-out local reports are
 never read here: the script stops if one is in the selection.
 
+Issue #22 tried, each against the default on these documents: a neighbour
+mix that defers to a unit confident on its own (``neighbour_confident``
+0.5-0.85, alone and with a larger neighbour share), no intercept
+(``fit_intercept`` false: no learned prior for a unit without known
+terms), no class weights, the heading as context, C 3 and 30, min_df 1
+and 3.  None beat the default by more than 0.01 macro-F1 (the best,
+``neighbour_confident`` 0.7 and 0.85, by 0.001; no class weights lost
+0.033), so the defaults stand; the figures are in ``models/MODEL_CARD.md``.
+
 Run: python benchmarks/select_model.py [--jobs 2] [--quick] [--only JSON ...]
 Prints one line per configuration: accuracy, macro-F1, other-F1, emphasis
 error, and macro-F1 by level.
