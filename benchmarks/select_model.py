@@ -43,6 +43,9 @@ terms), no class weights, the heading as context, C 3 and 30, min_df 1
 and 3.  None beat the default by more than 0.01 macro-F1 (the best,
 ``neighbour_confident`` 0.7 and 0.85, by 0.001; no class weights lost
 0.033), so the defaults stand; the figures are in ``models/MODEL_CARD.md``.
+Those runs had 45 documents (30 local openings labelled then); with all 55
+(3,391 units) the default scores 0.858 (local 0.894, provincial 0.881,
+national 0.706) and ``neighbour_confident`` 0.7 the same 0.858.
 
 Run: python benchmarks/select_model.py [--jobs 2] [--quick] [--only JSON ...]
 Prints one line per configuration: accuracy, macro-F1, other-F1, emphasis

@@ -100,6 +100,23 @@ def test_train_from_python_with_the_bundled_corpus_subset(tmp_path, street_rows)
     assert load_model(tmp_path / "m").card["training"]["units"] == len(rows)
 
 
+def test_the_cards_cross_validation_gives_each_level():
+    """The card's leave-one-document-out scores each level too, as ``textags evaluate`` does."""
+    from textags.labels import LabelledUnit
+    from textags.learn import cross_validate, document_levels, fit
+
+    sentences = ["税收增长，招商引资成效明显。", "新建养老服务中心，改善居民生活。", "开展消防安全检查，整治隐患。"]
+    labels = ["economy", "livelihood", "safety"]
+    rows = [LabelledUnit(d, i, t, lab) for d in ("a", "b", "c") for i, (t, lab) in enumerate(zip(sentences, labels))]
+    groups = {"a": "local", "b": "local", "c": "national"}
+    params = {"word_ngrams": None, "min_df": 1, "neighbour_weight": 0.0}
+    card = fit(rows, params=params, groups=groups).card["cross_validation"]
+    want = cross_validate(rows, params=params, groups=groups)["by_group"]
+    assert card["by_group"] == want and want["local"]["units"] == 6 and want["national"]["documents"] == 1
+    assert "by_group" not in fit(rows, params=params).card["cross_validation"]
+    assert document_levels()["prov-2025-shanghai"] == "provincial"
+
+
 def test_an_unknown_label_stops_training_with_file_and_line(run_cli, tmp_path):
     f = tmp_path / "bad.csv"
     f.write_text("doc,index,text,label\nd,0,坚持党管武装。,party\nd,1,税收增长。,econ\n", encoding="utf-8")

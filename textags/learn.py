@@ -578,8 +578,12 @@ def fit(
     documents: Mapping | None = None,
     own: Collection[str] | None = None,
     progress=None,
+    groups: Mapping[str, str] | None = None,
 ) -> Model:
     """Train a model on labelled rows; its card records the data hash and cross-validated scores.
+
+    With ``groups`` (``{doc: level group}``, :func:`document_levels`) the
+    card's cross-validation gives the scores of each level too (``by_group``).
 
     ``own`` names the user's documents among the rows: the card's
     cross-validation then also gives the scores on those documents alone
@@ -591,7 +595,9 @@ def fit(
         raise TextagsError("the labelled data has only one label; label units of at least two domains")
     scores = None
     if evaluate and len({r.doc for r in rows}) >= 2:
-        scores = cross_validate(rows, params=params, n_jobs=n_jobs, documents=documents, progress=progress)
+        scores = cross_validate(
+            rows, params=params, n_jobs=n_jobs, documents=documents, progress=progress, groups=groups
+        )
         scores.pop("confusion", None)
         mine = {d: v for d, v in scores["documents"].items() if own and d in own}
         if mine:
@@ -620,7 +626,17 @@ def fit(
 
 
 def _slim(scores: dict) -> dict:
-    keep = ("method", "folds", "units", "accuracy", "macro_f1", "emphasis_error_mean", "emphasis_error_max", "own")
+    keep = (
+        "method",
+        "folds",
+        "units",
+        "accuracy",
+        "macro_f1",
+        "emphasis_error_mean",
+        "emphasis_error_max",
+        "own",
+        "by_group",
+    )
     out = {k: scores[k] for k in keep if k in scores}
     out["f1"] = {lab: v["f1"] for lab, v in scores["per_label"].items()}
     return out
@@ -673,6 +689,7 @@ def train(
         documents=reports,
         own=own,
         progress=progress,
+        groups=document_levels(documents) if evaluate else None,
     )
     path = None
     if out is not None:
