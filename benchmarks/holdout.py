@@ -45,6 +45,11 @@ def main() -> None:
         f"trained on {len(train)} units of {len({r.doc for r in train})} documents; "
         f"scored on {len(test)} units of {len({r.doc for r in test})} unseen documents ({time.time() - t:.0f} s)"
     )
+    print_scores(s)
+
+
+def print_scores(s: dict) -> None:
+    """The lines every held-out script prints: accuracy, macro-F1, emphasis error, F1 per label."""
     print(
         f"accuracy {s['accuracy']:.3f}  macro-F1 {s['macro_f1']:.3f}  emphasis error {s['emphasis_error_mean']:.2f} pp "
         f"(max {s['emphasis_error_max']:.2f})"

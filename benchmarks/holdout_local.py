@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from holdout import print_scores  # noqa: E402  (benchmarks/ is on the path when run as a script)
+
 from textags.labels import read_labelled  # noqa: E402
 from textags.learn import dedupe, document_levels, evaluate_model, fit, load_documents  # noqa: E402
 
@@ -61,11 +63,7 @@ def main() -> None:
         f"trained on {len(train)} units of {len({r.doc for r in train})} documents; scored on {len(test)} units "
         f"of {len({r.doc for r in test})} held-out local reports ({time.time() - t:.0f} s)"
     )
-    print(
-        f"accuracy {s['accuracy']:.3f}  macro-F1 {s['macro_f1']:.3f}  emphasis error {s['emphasis_error_mean']:.2f} pp "
-        f"(max {s['emphasis_error_max']:.2f})"
-    )
-    print("F1: " + "  ".join(f"{k} {v['f1']:.3f}" for k, v in s["per_label"].items()))
+    print_scores(s)
 
 
 if __name__ == "__main__":
