@@ -749,11 +749,9 @@ def break_inline_headings(text: str, terminals: str = TERMINALS) -> str:
         chars[m.end(1)] = "\n"
     if "、" not in text and ")" not in text and "）" not in text:
         return "".join(chars)
-    line_start = 0
+    broken = 0  # just past the last break made here
     for m in INLINE_HEAD.finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        if start != line_start:
-            line_start = start
+        line_start = max(text.rfind("\n", 0, m.start()) + 1, broken)
         before = text[line_start : m.start()].rstrip()
         if not re.search(f"[{_CJK}]", before):  # nothing, or markup such as ``###``
             continue
@@ -765,7 +763,7 @@ def break_inline_headings(text: str, terminals: str = TERMINALS) -> str:
             continue
         chars[m.start()] = "\n"
         chars[m.end() + len(m.group(1))] = "\n"
-        line_start = m.end() + len(m.group(1)) + 1
+        broken = m.end() + len(m.group(1)) + 1
     return "".join(chars)
 
 
