@@ -13,7 +13,9 @@ import sys
 
 import pytest
 
-from textags.clean import Block, Cleaned, _carry, _mark_footnotes, clean
+from textags._block_marks import mark_footnotes as _mark_footnotes
+from textags._carry import carry as _carry
+from textags.clean import Block, Cleaned, clean
 
 LINES = 100_000
 

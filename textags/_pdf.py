@@ -33,7 +33,7 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass
 
-from .clean import FURNITURE_MARK
+from ._clean_patterns import FURNITURE_MARK
 from .errors import ReadWarning
 
 _CJK = re.compile("[\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’（）《》【】—…·]")

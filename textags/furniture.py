@@ -26,7 +26,7 @@ import warnings
 from collections import Counter
 from collections.abc import Sequence
 
-from .clean import CLOSERS, TERMINALS
+from ._clean_patterns import CLOSERS, TERMINALS
 
 #: The wiki notice is furniture only within this many non-blank lines of the end.
 TAIL_LINES = 60

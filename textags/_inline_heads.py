@@ -1,0 +1,76 @@
+r"""Numbered headings that share a line with text: where a web copy collapsed line breaks to spaces.
+
+Examples
+--------
+>>> break_inline_headings("2022年东光县政府工作报告 一、2021年工作回顾 2021年是建党100周年。")
+'2022年东光县政府工作报告\n一、2021年工作回顾\n2021年是建党100周年。'
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._clean_patterns import CJK, DEFAULT_CONFIG, CleanConfig
+from ._markup import title_like
+
+
+def spaced_head(text: str, cfg: CleanConfig = DEFAULT_CONFIG) -> int:
+    """Length of a numbered heading that a single space parts from its first sentence, or 0.
+
+    >>> t = "一、2023年工作回顾 2023年是全面贯彻党的二十大精神开局之年。"
+    >>> t[: spaced_head(t, )]
+    '一、2023年工作回顾'
+    """
+    m = cfg.spaced_head_pattern.match(text)
+    if not m:
+        return 0
+    rest = text[m.end() :].strip()
+    return m.end() if len(rest) >= 15 and re.search(f"[{re.escape(cfg.terminals)}]", rest) else 0
+
+
+def break_inline_headings(text: str, cfg: CleanConfig = DEFAULT_CONFIG) -> str:
+    r"""Line breaks where a copy collapsed them to spaces around a numbered heading.
+
+    A space before a numbered heading (``一、…`` ``（一）…``) becomes a line
+    break when what stands before it on the line ends a sentence or a lead-in
+    (``。`` ``：``), or is the line's title-like start (at most 40 characters,
+    no inner punctuation) before a first heading (``一、``, ``（一）``); the
+    space after the heading becomes one too; so does the space after an
+    unnumbered part heading (``2023年工作回顾``) that opens a line.  Only
+    whitespace changes, so every character keeps its offset.
+
+    >>> break_inline_headings("2022年东光县政府工作报告 一、2021年工作回顾 2021年是建党100周年。")
+    '2022年东光县政府工作报告\n一、2021年工作回顾\n2021年是建党100周年。'
+    >>> break_inline_headings("主要做了以下工作: (一)坚持统筹兼顾,经济运行稳中有进 经济指标回升向好。")
+    '主要做了以下工作:\n(一)坚持统筹兼顾,经济运行稳中有进\n经济指标回升向好。'
+    >>> break_inline_headings("2023年工作回顾 过去一年,我们坚持以习近平新时代中国特色社会主义思想为指导。")
+    '2023年工作回顾\n过去一年,我们坚持以习近平新时代中国特色社会主义思想为指导。'
+    >>> break_inline_headings("全年完成 三、四季度任务 的百分之九十。")  # no lead-in before it: left alone
+    '全年完成 三、四季度任务 的百分之九十。'
+    """
+    chars = list(text)
+    for m in cfg.part_head_pattern.finditer(text):
+        chars[m.end(1)] = "\n"
+    if "、" not in text and ")" not in text and "）" not in text:
+        return "".join(chars)
+    broken = 0  # just past the last break made here
+    for m in cfg.inline_head_pattern.finditer(text):
+        line_start = max(text.rfind("\n", 0, m.start()) + 1, broken)
+        before = text[line_start : m.start()].rstrip()
+        if not re.search(f"[{CJK}]", before):  # nothing, or markup such as ``###``
+            continue
+        lead_in = before[-1] in cfg.terminals + "：:"
+        # a title before the report's first heading: only a first marker (一、 （一）) follows one
+        first = m.group(1)[:2] in ("一、", "（一", "(一")
+        title = (
+            first
+            and len(before) <= 40
+            and title_like(before, cfg.enum_item_pattern)
+            and not any(ch in before for ch in cfg.terminals)
+        )
+        if not (lead_in or title):
+            continue
+        chars[m.start()] = "\n"
+        chars[m.end() + len(m.group(1))] = "\n"
+        broken = m.end() + len(m.group(1)) + 1
+    return "".join(chars)

@@ -1,0 +1,288 @@
+"""Line rules: the kind of each raw line of a report, from an ordered table of small named rules.
+
+Each rule looks at one line (:class:`RawLine`) and the state the lines
+before it left (:class:`State`), and either returns the classified
+:class:`Line` or ``None`` to pass the line on to the next rule.  What a rule
+changes in the state (a markdown rule opens a block of numbered notes, the
+wiki notice makes the rest furniture) is written beside it in
+:data:`LINE_RULES`, so the state moves from line to line as a value and no
+rule keeps a flag of its own.  Every pattern a rule reads comes from the
+:class:`~textags._clean_patterns.CleanConfig` it is given.
+
+Examples
+--------
+>>> from textags._clean_patterns import DEFAULT_CONFIG
+>>> [(ln.kind, ln.text) for ln in classify(["# 标题", "", "---", "1. 注：说明", "12"], DEFAULT_CONFIG)]
+[('heading', '标题'), ('blank', ''), ('rule', ''), ('footnote', '1. 注：说明'), ('furniture', '12')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
+
+from ._clean_patterns import FROM_SUPERSCRIPT, FURNITURE_MARK, CleanConfig
+from ._markup import heading_level, is_table_row, strip_all, unmark
+from .furniture import repeats, set_aside, tail_start
+
+
+@dataclass
+class Line:
+    """One classified line, before paragraphs are assembled (the assembler extends and merges them)."""
+
+    text: str
+    kind: str  # body heading footnote table furniture blank rule
+    level: int = 0
+    head: int = 0  # length of a bold lead phrase; -1: a numbered heading, its length found at assembly
+    removed: list = field(default_factory=list)
+    fn_id: str = ""
+    alone: bool = False  # a list item: never joined with its neighbours
+    soft: bool = False  # ends in a markdown line break (two spaces): the next line continues it
+    meta: bool = False  # a line of a web page's metadata table
+    web: bool = False  # web-page furniture: it ends the paragraph before it
+    gap: bool = False  # a break a reader marked (a page with no text): no paragraph is joined across it
+
+
+@dataclass(frozen=True)
+class RawLine:
+    """A line as read, with what its rules need to know about where it stands."""
+
+    raw: str
+    cfg: CleanConfig
+    at_tail: bool = False  # among the report's last lines, where the wiki notice may start
+    repeated: bool = False  # the same line occurs elsewhere in the report
+
+    @cached_property
+    def line(self) -> str:
+        return self.raw.strip()
+
+    @cached_property
+    def plain(self) -> tuple:
+        """:func:`~textags._markup.unmark` of the line: text, removals, bold spans, ``#`` marks, listed."""
+        return unmark(self.line, self.cfg.md_heading_pattern, self.cfg.md_list_pattern)
+
+
+class State(NamedTuple):
+    """What the lines so far say about the next one."""
+
+    in_notes: bool = False  # inside a block of numbered notes after a markdown rule
+    had_notes: bool = False  # the text has had such notes: later ones may come without a rule
+    in_glossary: bool = False  # after a glossary's heading (名词解释)
+    wiki: bool = False  # past the start of the wiki notice: the rest is furniture
+
+
+Rule = Callable[[RawLine, State], "Line | None"]
+
+
+# the rules on the line as read
+
+
+def blank(r: RawLine, s: State) -> Line | None:
+    return Line("", "blank") if not r.line else None
+
+
+def reader_furniture(r: RawLine, s: State) -> Line | None:
+    """Furniture a reader marked (alone, as a DOS file's closing Ctrl-Z, the mark is a blank line)."""
+    if not r.line.startswith(FURNITURE_MARK):
+        return None
+    rest = r.line[1:].strip()
+    return Line(rest, "furniture" if rest else "blank", removed=[(0, FURNITURE_MARK, "markup")])
+
+
+def wiki_notice(r: RawLine, s: State) -> Line | None:
+    if s.wiki or (r.at_tail and r.cfg.wiki_start_pattern.search(r.line)):
+        return Line(r.line, "furniture")
+    return None
+
+
+def rule_line(r: RawLine, s: State) -> Line | None:
+    if r.cfg.rule_line_pattern.match(r.line):
+        return Line("", "rule", removed=[(0, r.line, "markup")])
+    return None
+
+
+def table_row(r: RawLine, s: State) -> Line | None:
+    if not is_table_row(r.raw.strip(" \n\r\u3000")):
+        return None
+    text, removed = strip_all(r.raw.strip())
+    return Line(text, "table", removed=removed)
+
+
+# the rules on the line with its markup taken off
+
+
+def markup_only(r: RawLine, s: State) -> Line | None:
+    text, removed = r.plain[:2]
+    return None if text else Line("", "blank", removed=removed)
+
+
+def markup_rule(r: RawLine, s: State) -> Line | None:
+    text, removed = r.plain[:2]
+    if r.cfg.rule_line_pattern.match(text):
+        return Line("", "rule", removed=removed + [(0, text, "markup")])
+    return None
+
+
+def wiki_notice_unmarked(r: RawLine, s: State) -> Line | None:
+    text, removed = r.plain[:2]
+    return Line(text, "furniture", removed=removed) if r.at_tail and r.cfg.wiki_start_pattern.search(text) else None
+
+
+def list_item(r: RawLine, s: State) -> Line | None:
+    text, removed, _, _, listed = r.plain
+    return Line(text, "body", removed=removed, alone=True) if listed else None
+
+
+def annex(r: RawLine, s: State) -> Line | None:
+    text, removed = r.plain[:2]
+    return Line(text, "heading", level=0, removed=removed) if r.cfg.annex_pattern.match(text) else None
+
+
+def numbered_note(r: RawLine, s: State) -> Line | None:
+    """A numbered note in a block after a markdown rule, or in a text that has had such notes."""
+    text, removed = r.plain[:2]
+    m = (s.in_notes and r.cfg.numbered_note_pattern.match(text)) or (s.had_notes and r.cfg.md_note_pattern.match(text))
+    return Line(text, "footnote", removed=removed, fn_id=m.group(1)) if m else None
+
+
+def glossary_start(r: RawLine, s: State) -> Line | None:
+    text, removed = r.plain[:2]
+    return Line(text, "heading", level=0, removed=removed) if r.cfg.glossary_start_pattern.match(text) else None
+
+
+def glossary_entry(r: RawLine, s: State) -> Line | None:
+    text, removed = r.plain[:2]
+    if s.in_glossary and r.cfg.glossary_entry_pattern.match(text):
+        return Line(text, "footnote", removed=removed)
+    return None
+
+
+def markdown_caption(r: RawLine, s: State) -> Line | None:
+    text, removed, _, hashes, _ = r.plain
+    return Line(text, "table", removed=removed) if hashes and r.cfg.table_caption_pattern.match(text) else None
+
+
+def markdown_heading(r: RawLine, s: State) -> Line | None:
+    """A markdown heading: its level from its text, else a title (level 4 for ``####``)."""
+    text, removed, _, hashes, _ = r.plain
+    if not hashes:
+        return None
+    level = heading_level(text, r.cfg.heading_patterns) or (4 if hashes == "####" else 0)
+    return Line(text, "heading", level=level, removed=removed)
+
+
+def furniture(r: RawLine, s: State) -> Line | None:
+    text, removed = r.plain[:2]
+    return Line(text, "furniture", removed=removed) if set_aside(text, r.cfg.furniture_patterns, r.repeated) else None
+
+
+def footnote(r: RawLine, s: State) -> Line | None:
+    text, removed = r.plain[:2]
+    m = next((m for p in r.cfg.footnote_patterns if (m := p.match(text))), None)
+    return Line(text, "footnote", removed=removed, fn_id=m.group(1).translate(FROM_SUPERSCRIPT)) if m else None
+
+
+def table_caption(r: RawLine, s: State) -> Line | None:
+    text, removed = r.plain[:2]
+    return Line(text, "table", removed=removed) if r.cfg.table_caption_pattern.match(text) else None
+
+
+def bold_lead(r: RawLine, s: State) -> Line | None:
+    """A line opening with a bold phrase: a heading, or a body line that opens with one."""
+    text, removed, bold, _, _ = r.plain
+    if not bold or bold[0][0] != 0:
+        return None
+    end = bold_head(text, bold[0][1], r.cfg)
+    if end >= len(text.rstrip()):
+        return Line(text, "heading", level=heading_level(text, r.cfg.heading_patterns) or 4, removed=removed)
+    return Line(text, "body", level=4, head=end, removed=removed) if end else None
+
+
+def numbered_heading(r: RawLine, s: State) -> Line | None:
+    """A line opening with a heading mark (``一、`` ``（二）`` ``三是``): its length is found once it is joined."""
+    text, removed = r.plain[:2]
+    level = heading_level(text, r.cfg.heading_patterns)
+    return Line(text, "body", level=level, head=-1, removed=removed) if level else None
+
+
+def headline(r: RawLine, s: State) -> Line | None:
+    text, removed = r.plain[:2]
+    return Line(text, "heading", level=1, removed=removed) if r.cfg.headline_pattern.match(text) else None
+
+
+def body(r: RawLine, s: State) -> Line | None:
+    text, removed = r.plain[:2]
+    return Line(text, "body", removed=removed, soft=r.raw.endswith("  ") and not r.raw.endswith("   "))
+
+
+def bold_head(text: str, end: int, cfg: CleanConfig) -> int:
+    """Length of the heading a bold span ``text[:end]`` makes, or 0.
+
+    The heading ends at the first sentence end inside the span, or at the
+    span's end when a sentence end follows right after it; a bold phrase
+    that runs on into its sentence (``**…**，``) is no heading.
+
+    >>> from textags._clean_patterns import DEFAULT_CONFIG
+    >>> bold_head("营商环境持续优化。落实举措。", 9, DEFAULT_CONFIG), bold_head("营商环境，持续优化。", 4, DEFAULT_CONFIG)
+    (9, 0)
+    """
+    inner = re.search(f"[{re.escape(cfg.terminals)}]+[{re.escape(cfg.closers)}]*", text[:end])
+    if inner:
+        return inner.end()
+    after = re.match(f"[{re.escape(cfg.closers)}]*[{re.escape(cfg.terminals)}]+[{re.escape(cfg.closers)}]*", text[end:])
+    if after:
+        return end + after.end()
+    return end if end >= len(text.rstrip()) else 0
+
+
+_LEAVE_NOTES = {"in_notes": False}
+
+#: The rules in the order they are tried: name, rule, and what the line it takes changes in the state.
+LINE_RULES: tuple[tuple[str, Rule, dict], ...] = (
+    ("blank", blank, {}),
+    ("reader furniture", reader_furniture, {}),
+    ("wiki notice", wiki_notice, {"wiki": True}),
+    ("markdown rule", rule_line, {"in_notes": True}),
+    ("table row", table_row, _LEAVE_NOTES),
+    ("markup only", markup_only, {}),
+    ("markup rule", markup_rule, {"in_notes": True}),
+    ("wiki notice, unmarked", wiki_notice_unmarked, {"wiki": True}),
+    ("list item", list_item, {}),
+    ("annex", annex, {}),
+    ("numbered note", numbered_note, {"had_notes": True}),
+    ("glossary start", glossary_start, {"in_notes": False, "in_glossary": True}),
+    ("glossary entry", glossary_entry, _LEAVE_NOTES),
+    ("markdown table caption", markdown_caption, _LEAVE_NOTES),
+    ("markdown heading", markdown_heading, _LEAVE_NOTES),
+    ("furniture", furniture, _LEAVE_NOTES),
+    ("footnote", footnote, _LEAVE_NOTES),
+    ("table caption", table_caption, _LEAVE_NOTES),
+    ("bold lead", bold_lead, _LEAVE_NOTES),
+    ("numbered heading", numbered_heading, _LEAVE_NOTES),
+    ("headline", headline, _LEAVE_NOTES),
+    ("body", body, _LEAVE_NOTES),
+)
+
+
+def classify(lines: list[str], cfg: CleanConfig, rules=LINE_RULES) -> list[Line]:
+    """Each line's :class:`Line`, from the first rule of ``rules`` that takes it.
+
+    The furniture rules are bounded by where a line stands and whether it
+    repeats (:mod:`textags.furniture`).
+    """
+    tail, seen = tail_start(lines), repeats(lines)
+    state = State()
+    out: list[Line] = []
+    for i, raw in enumerate(lines):
+        r = RawLine(raw, cfg, at_tail=i >= tail, repeated=seen[raw.strip()] > 1)
+        for _, rule, effect in rules:
+            ln = rule(r, state)
+            if ln is not None:
+                out.append(ln)
+                if effect:
+                    state = state._replace(**effect)
+                break
+    return out
