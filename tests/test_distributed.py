@@ -29,7 +29,7 @@ def workers(request, monkeypatch):
     import multiprocessing
     import sys
 
-    from textags import api
+    from textags import workers as api
 
     forks = request.param == "fork"
     if forks and not (sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()):
@@ -42,7 +42,7 @@ def workers(request, monkeypatch):
 def test_workers_are_not_forked_from_a_process_with_threads_of_its_own():
     import threading
 
-    from textags import api
+    from textags import workers as api
 
     if api._can_fork() is False and threading.active_count() == 1:
         pytest.skip("workers are forked only on Linux")
@@ -89,6 +89,64 @@ def test_a_file_that_fails_in_a_worker_gives_its_one_line_error(run_cli, small_m
     assert one[0] == two[0] != 0 and one[2] == two[2]
     assert two[2].startswith(f"textags: {bad}: ") and two[2].count("\n") == 1 and "Traceback" not in two[2]
     assert not (tmp_path / "two.jsonl").exists()  # nothing half-written
+
+
+@pytest.fixture
+def pool_counted(monkeypatch):
+    """Workers forked on two cores whatever the machine; the list of pools started (their sizes)."""
+    import multiprocessing
+    import sys
+
+    from textags import workers
+
+    if not (sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()):
+        pytest.skip("workers are forked only on Linux")
+    started = []
+    forked = workers._forked
+    monkeypatch.setattr(workers, "available_cores", lambda: 2)
+    monkeypatch.setattr(workers, "_can_fork", lambda: True)
+    monkeypatch.setattr(
+        workers,
+        "_forked",
+        lambda work, sources, model, jobs, args: started.append(jobs) or forked(work, sources, model, jobs, args),
+    )
+    return started
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["tag", "--format", "jsonl"],
+        ["tag", "--width", "100"],
+        ["summarize", "--format", "json"],
+        ["compare", "--format", "csv"],
+        ["report"],
+    ],
+)
+def test_all_cores_by_default_write_what_jobs_1_writes(run_cli, small_model_dir, tmp_path, command, pool_counted):
+    outs = []
+    for jobs in ([], ["--jobs", "1"]):
+        out_path = tmp_path / f"out{len(outs)}"
+        code, _, err = run_cli(*command, *STREET, "--model", small_model_dir, *jobs, "-o", out_path)
+        assert code == 0, err
+        outs.append(out_path.read_bytes())
+    assert outs[0] == outs[1] and len(outs[0]) > 1000
+    assert pool_counted == [2]  # the default ran in two workers, --jobs 1 in this process
+
+
+def test_one_file_never_starts_a_pool(run_cli, small_model_dir, pool_counted):
+    code, out, err = run_cli("tag", STREET[0], "--model", small_model_dir, "--format", "jsonl")
+    assert code == 0, err
+    assert out.count("\n") > 100 and pool_counted == []
+
+
+def test_available_cores_are_this_process_s():
+    import os
+
+    from textags.workers import available_cores
+
+    expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert available_cores() == expected >= 1
 
 
 @pytest.mark.parametrize("error", ["plain", "missing extra"])

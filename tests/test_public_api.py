@@ -8,6 +8,8 @@ import pydoc
 import subprocess
 import sys
 
+import pytest
+
 import textags
 
 PUBLIC = ("tag", "compare", "summarize", "load_model", "plot_compare", "plot_emphasis", "pivot", "format_table")
@@ -61,3 +63,73 @@ def test_summarize_takes_documents_or_paths(small_model):
     assert by_doc[0].shares == by_path[0].shares and by_doc[0].name == STREET[2].stem
     rows = textags.pivot(textags.compare([doc]))
     assert rows[0]["group"] == STREET[2].stem and "economy" in textags.format_table(rows, width=80)
+
+
+#: Names of ``__all__`` defined in modules another helper owns this round, whose docstrings still lack an
+#: Examples section; each XPASSes (and fails, strict) once its example is written -- then drop it here.
+_EXAMPLE_PENDING = {
+    "Document",
+    "Tag",
+    "Unit",
+    "compare",
+    "describe",
+    "format_table",
+    "load_model",
+    "plot_compare",
+    "plot_emphasis",
+    "plot_shifts",
+    "read",
+    "tag",
+    "write_report",
+}
+
+
+def _numpy_docstring_problems(obj) -> list[str]:
+    """What a numpy-style docstring of ``obj`` lacks: a summary line, an Examples section with a doctest."""
+    doc = inspect.getdoc(obj) or ""
+    lines = doc.splitlines()
+    problems = [] if lines and lines[0].strip() else ["no summary line"]
+    sections = {lines[i].strip() for i in range(len(lines) - 1) if set(lines[i + 1].strip()) == {"-"}}
+    examples = doc.split("Examples\n--------", 1)
+    if "Examples" not in sections or len(examples) < 2:
+        problems.append("no 'Examples' section")
+    elif ">>>" not in examples[1]:
+        problems.append("no doctest in Examples")
+    return problems
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="docstring in another helper's module"))
+        if n in _EXAMPLE_PENDING
+        else n
+        for n in sorted(set(textags.__all__) - {"__version__"})
+    ],
+)
+def test_every_public_name_has_a_numpy_docstring_with_an_example(name):
+    assert _numpy_docstring_problems(getattr(textags, name)) == []
+
+
+def test_the_docstring_check_finds_what_is_missing():
+    def bare():
+        """Does a thing."""
+
+    def full():
+        """Does a thing.
+
+        Examples
+        --------
+        >>> 1 + 1
+        2
+        """
+
+    assert _numpy_docstring_problems(bare) == ["no 'Examples' section"]
+    assert _numpy_docstring_problems(full) == []
+
+
+def test_dir_lists_the_public_api_not_the_submodules():
+    import textags.cli  # noqa: F401 - an imported submodule is an attribute, but not listed
+
+    public = {n for n in dir(textags) if not n.startswith("_")}
+    assert public == set(textags.__all__) - {"__version__"}

@@ -9,6 +9,7 @@ The public API, along the data's way (``help(textags.NAME)`` for each)::
     tag(doc_or_path)              the document with every heading and sentence tagged
     summarize(docs)               each document's emphasis: domain shares with 95% intervals
     compare(docs, by=...)         emphasis rows for several documents, parts, years or levels, with shifts
+    explain(sentence)             a sentence's label, probabilities and top weighted terms, as a record
     describe(doc)                 title, year, level and place read from the report (or your table)
     pivot(rows)                   compare's rows as one row per group, for a table
     format_table(rows)            records as a plain-text table that fits the terminal
@@ -54,6 +55,7 @@ __all__ = [
     "compare",
     "describe",
     "evaluate",
+    "explain",
     "format_table",
     "load",
     "load_model",
@@ -76,6 +78,7 @@ _LAZY = {
     "summarize": ("api", "summarize"),
     "pivot": ("api", "pivot"),
     "evaluate": ("api", "evaluate"),
+    "explain": ("api", "explain"),
     "format_table": ("table", "format_table"),
     "plot_compare": ("plot", "plot_compare"),
     "plot_emphasis": ("plot", "plot_emphasis"),
@@ -96,4 +99,5 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    # the public API and the module's own dunders: not the submodules or names it imports
+    return sorted(set(__all__) | {n for n in globals() if n.startswith("__")})

@@ -1,212 +1,76 @@
-"""File-level operations behind the CLI: each command is one function here.
+"""Operations on report files behind the CLI: each command is one function here.
 
-These functions take paths and return plain data (records, results), so the
-command line only parses arguments and prints, and a script can call the
-same functions.
+These functions take paths and return plain data (records, results, text),
+so the command line only parses arguments and prints, and a script can call
+the same functions.  Tagging files (:func:`tag_files`, :func:`tagged_text`,
+:func:`tag_documents`) is in :mod:`textags._tag_files`, the labelled-data
+checks in :mod:`textags._data_files`, coder agreement in
+:mod:`textags._agreement`, the readable renderings of results in
+:mod:`textags._formatting`, and the worker processes in :mod:`textags.workers`.
+
+``jobs`` is how many files are worked on at a time (in worker processes,
+output in the same order and identical to ``jobs=1``); ``None`` is all the
+cores this process may use (:func:`textags.workers.available_cores`).
 """
 
 from __future__ import annotations
 
-import csv
-import os
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from ._tag_files import tag_documents, tag_files, tag_files_text, tag_lines, tagged_text
 from .errors import TextagsError
-from .labels import DOMAINS, LABELS
-from .workers import _can_fork, _forked
-
-
-def _model(model):
-    from .model import Model, load_model
-
-    return model if isinstance(model, Model) else load_model(model)
-
-
-def _tagged(source: tuple, model, terms: int, neighbours: bool, rules: bool):
-    """Tag ``source``: (path, id), or (path, id, text) for a pipe the main process has read."""
-    from . import load
-    from .segment import segment
-
-    path, name, *text = source
-    doc = segment(text[0], name=name, path=None if path == "-" else path) if text else load(path, name=name)
-    return _model(model).tag(doc, terms=terms, neighbours=neighbours, rules=rules)
-
-
-def _tag_one(
-    path: tuple[str, str], model_path, terms: int, coded_only: bool, neighbours: bool = True, rules: bool = True
-) -> list[dict]:
-    from .records import unit_records
-
-    return unit_records(_tagged(path, model_path, terms, neighbours, rules), coded_only=coded_only)
-
-
-def _tag_one_text(path: tuple[str, str], model_path, terms, coded_only, neighbours, rules, format, columns) -> str:
-    from .output import records_text
-    from .records import unit_json_lines
-
-    if format == "jsonl":
-        return unit_json_lines(_tagged(path, model_path, terms, neighbours, rules), coded_only=coded_only)
-    return records_text(_tag_one(path, model_path, terms, coded_only, neighbours, rules), format, columns)
-
-
-def _each_file(work, paths: Sequence[str], model, jobs: int, *args) -> Iterator:
-    """``work((path, id), model, *args)`` of each path, in order: in this process, or ``jobs`` worker processes.
-
-    Each document's id is distinct within the run (:func:`textags.names.document_names`).
-
-    Every path is checked before any work, so a missing file fails at once
-    with its one-line error.  On Linux the workers are forked from this
-    process once it has loaded the model, so they start with the model and
-    the libraries already in memory; elsewhere (where forking a process with
-    numpy loaded is not safe), or from a process with threads of its own
-    (:func:`_can_fork`), they are joblib's, and load the model from its path.
-    """
-    from .model import Model
-    from .names import document_names
-
-    sources = list(zip(paths, document_names(paths)))
-    if jobs and jobs > 1 and len(paths) > 1:
-        from .limits import is_pipe
-        from .readers import read
-
-        # standard input and pipes are read once, here, so no worker finds them empty
-        sources = [(p, n, read(p)) if is_pipe(p) else (p, n) for p, n in sources]
-        for p, *_ in sources:
-            if not is_pipe(p) and not os.path.isfile(p):
-                read(p)  # raises the one-line error
-        if _can_fork():
-            yield from _forked(work, sources, _model(model), min(jobs, len(paths)), args)
-            return
-        from joblib import Parallel, delayed
-
-        if isinstance(model, Model):
-            model = model.path
-        yield from Parallel(n_jobs=jobs, return_as="generator")(delayed(work)(p, model, *args) for p in sources)
-        return
-    model = _model(model)
-    for p in sources:
-        yield work(p, model, *args)
-
-
-def tag_files(
-    paths: Sequence[str],
-    model=None,
-    *,
-    jobs: int = 1,
-    terms: int = 5,
-    coded_only: bool = True,
-    neighbours: bool = True,
-    rules: bool = True,
-) -> Iterator[list[dict]]:
-    """Tag files one by one (or ``jobs`` at a time, same order); yield each file's unit records.
-
-    Each unit is read with its neighbours unless ``neighbours=False``
-    (see :mod:`textags.neighbours`), and the model's codebook rules apply
-    unless ``rules=False`` (see :mod:`textags.rules`).
-
-    Records stream file by file, so memory stays flat however many files.
-    """
-    yield from _each_file(_tag_one, paths, model, jobs, terms, coded_only, neighbours, rules)
-
-
-def tag_files_text(
-    paths: Sequence[str],
-    model=None,
-    *,
-    format: str = "jsonl",
-    columns: Sequence[str] | None = None,
-    jobs: int = 1,
-    terms: int = 5,
-    coded_only: bool = True,
-    neighbours: bool = True,
-    rules: bool = True,
-) -> Iterator[str]:
-    """:func:`tag_files`, each file's records written out as text: JSON lines, or CSV rows without a header.
-
-    With ``jobs`` > 1 the worker that tags a file also writes its text, so
-    the records are never sent between processes; the text is the same as
-    :func:`textags.output.records_text` of :func:`tag_files`' records, in
-    the same order.  ``columns`` are the CSV columns (default: the first
-    record's keys).
-    """
-    if format not in ("jsonl", "csv"):
-        raise ValueError(f"format must be jsonl or csv, not {format!r}")
-    yield from _each_file(_tag_one_text, paths, model, jobs, terms, coded_only, neighbours, rules, format, columns)
-
-
-def read_lines(path: str) -> list[str]:
-    """The non-empty lines of a text file (or ``-``), each stripped."""
-    from .readers import decode, read
-
-    if path == "-":
-        from .limits import read_bounded
-
-        data = read_bounded(path)
-        text = decode(data, "<stdin>") if data.strip() else ""
-    else:
-        text = read(path)
-    lines = [ln.strip() for ln in text.splitlines()]
-    return [ln for ln in lines if ln]
-
-
-def read_userdict(path: str) -> list[str]:
-    """The distinct terms of a user dictionary: one per non-empty line of a text file."""
-    from .limits import read_bounded
-    from .readers import decode
-
-    data = read_bounded(path)
-    try:
-        text = decode(data, path) if data.strip() else ""
-    except TextagsError:
-        raise TextagsError(
-            "is not a text file; give the user dictionary as text, one policy term per line", path
-        ) from None
-    return list(dict.fromkeys(t for t in (ln.strip() for ln in text.splitlines()) if t))
-
-
-def tag_lines(paths: Sequence[str], model=None, terms: int = 5, *, rules: bool = True) -> Iterator[list[dict]]:
-    """Tag pre-split units: every non-empty line of each file is one unit, in order (each on its own;
-    the model's codebook rules apply unless ``rules=False``)."""
-    from .names import document_names
-    from .records import line_records
-
-    model = _model(model)
-    for p, name in zip(paths, document_names(paths)):
-        lines = read_lines(p)
-        if not lines:
-            raise TextagsError("has no non-empty lines to tag", "<stdin>" if p == "-" else p)
-        yield line_records(name, lines, model.tag_texts(lines, None, terms, rules=rules))
+from .labels import DOMAINS
+from .workers import as_model, available_cores
 
 
 def summarize(
-    paths: Sequence, model=None, *, by: str = "document", n_boot: int = 1000, documents=None, random_state: int = 0
+    paths: Sequence,
+    model=None,
+    *,
+    by: str = "document",
+    n_boot: int = 1000,
+    documents=None,
+    random_state: int = 0,
+    jobs: int | None = 1,
 ):
-    """Emphasis of each report -- a file, or a Document (kept as it is when already tagged) -- or of
-    each review/plan part with ``by="part"``: a list of :class:`textags.emphasis.Emphasis`.
+    """Emphasis of each report, or of each review/plan part of it.
 
-    ``documents`` is the user's documents table (:mod:`textags.metadata`);
-    each emphasis's ``meta`` holds what is known about its report.  With
-    ``by="part"`` the review and plan are always listed (an empty one has no
-    shares), the preamble when it holds units.
+    Parameters
+    ----------
+    paths : sequence of path or Document
+        Report files, or documents (kept as they are when already tagged).
+    model : Model or path, optional
+        Default: the shipped model.
+    by : {"document", "part"}
+        Whole documents, or each review/plan part: the review and plan are
+        always listed (an empty one has no shares), the preamble when it
+        holds units.
+    documents : path or table, optional
+        The user's documents table (:mod:`textags.metadata`); each
+        emphasis's ``meta`` holds what is known about its report.
+    jobs : int or None
+        Files tagged at a time (None: all cores); the result is the same.
+
+    Returns
+    -------
+    list of :class:`textags.emphasis.Emphasis`
+
+    Examples
+    --------
+    >>> import textags
+    >>> doc = textags.segment("一、抓经济\\n全年完成区级税收5.60亿元。新增就业岗位358个。")
+    >>> e = textags.summarize([doc])[0]
+    >>> round(e.shares["units"]["economy"], 3), round(e.shares["units"]["livelihood"], 3)
+    (0.667, 0.333)
     """
-    from . import load
-    from .document import Document
     from .emphasis import emphasis
     from .metadata import as_table, describe
-    from .names import document_names
     from .parts import split_parts
 
-    model = _model(model)
     table = as_table(documents)
     out = []
-    names = iter(document_names([p for p in paths if not isinstance(p, Document)]))
-    for p in paths:
-        if isinstance(p, Document):
-            doc = p if p.tagged else model.tag(p, terms=0)
-        else:
-            doc = model.tag(load(p, name=next(names)), terms=0)
+    for doc in tag_documents(paths, model, jobs=jobs):
         meta = describe(doc, table)
         if by == "part":
             for part, units in split_parts(doc).items():
@@ -234,16 +98,14 @@ def compare_files(
     documents=None,
     baseline: str | None = None,
     random_state: int = 0,
+    jobs: int | None = 1,
 ) -> list[dict]:
-    """Rows of :func:`textags.compare` for files (``documents``, ``baseline``: as there)."""
-    from . import load
+    """Rows of :func:`textags.compare` for files (``documents``, ``baseline``: as there), tagged ``jobs`` at a time."""
     from .emphasis import compare
-    from .names import document_names
 
-    model = _model(model)
     try:
         return compare(
-            [model.tag(load(p, name=n), terms=0) for p, n in zip(paths, document_names(paths))],
+            tag_documents(paths, model, jobs=jobs),
             by=by,
             n_boot=n_boot,
             documents=documents,
@@ -254,9 +116,39 @@ def compare_files(
         raise TextagsError(str(exc)) from None
 
 
+def report_files(
+    files: Sequence,
+    output,
+    model=None,
+    *,
+    force: bool = False,
+    by: str = "document",
+    documents=None,
+    jobs: int | None = 1,
+) -> Path:
+    """:func:`textags.report.write_report` of report files tagged ``jobs`` at a time; the page's path."""
+    from .atomic import check_writable
+    from .report import write_report
+    from .terms import OVERSAMPLE
+
+    check_writable(output, force)  # before the work, so a refused run is quick
+    model = as_model(model)
+    docs = tag_documents(files, model, terms=5 * OVERSAMPLE, jobs=jobs)
+    return write_report(docs, output, model=model, force=force, by=by, documents=documents)
+
+
 def pivot(rows: list[dict], measure: str = "units") -> list[dict]:
     """One row per group of :func:`textags.compare`'s rows, with each domain's share and interval, for a table.
 
+    Parameters
+    ----------
+    rows : list of dict
+        :func:`textags.compare`'s rows.
+    measure : {"units", "chars", "probs"}
+        Which shares to show.
+
+    Examples
+    --------
     >>> rows = [{"group": "a", "measure": "units", "domain": "economy", "share": 0.5, "low": 0.4, "high": 0.6,
     ...          "n_units": 10, "n_other": 2}]
     >>> pivot(rows)[0]["economy"], pivot(rows)[0]["livelihood"], pivot(rows)[0]["n_units"]
@@ -267,6 +159,58 @@ def pivot(rows: list[dict], measure: str = "units") -> list[dict]:
     return share_table(rows, measure)
 
 
+def explain(sentence: str, model=None, *, context: str = "", terms: int = 10) -> dict:
+    """A sentence's label, probabilities and top weighted terms, as a record.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence.
+    model : Model or path, optional
+        Default: the shipped model.
+    context : str
+        The heading the sentence sits under, if known.
+    terms : int
+        How many of the terms that weighed most for the label.
+
+    Returns
+    -------
+    dict
+        ``text``, ``label``, ``confidence``, ``probs``, ``terms`` (term,
+        weight) and ``rule``: the codebook rule that settled the label
+        (:mod:`textags.rules`; the terms are then empty), or None.
+
+    Examples
+    --------
+    >>> r = explain("坚持党管武装，有效落实民兵整组任务。", terms=3)
+    >>> r["label"], len(r["terms"]) <= 3, r["rule"]
+    ('party', True, None)
+    """
+    from .terms import explain as explained
+
+    if not sentence.strip():
+        raise TextagsError("the sentence is empty; give a sentence in quotes")
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in sentence + context):  # bytes that are not UTF-8
+        raise TextagsError("the sentence is not valid UTF-8 text; give it in UTF-8")
+    tag = explained(as_model(model), sentence, context, terms)
+    return {
+        "text": sentence,
+        "label": tag.label,
+        "confidence": tag.confidence,
+        "probs": dict(tag.probs),
+        "terms": list(tag.terms),
+        "rule": tag.rule,
+    }
+
+
+def model_info(model=None) -> dict:
+    """A model's card, with the directory it was read from first (``path``), as ``textags info`` prints it."""
+    from .model import _model_dir, read_card
+
+    card = read_card(model)
+    return {"path": str(_model_dir(model)), **card}
+
+
 # --------------------------------------------------------------------------
 # evaluation
 
@@ -275,7 +219,7 @@ def evaluate(
     data: Sequence[str] = (),
     models: Sequence[str] | None = None,
     *,
-    jobs: int = 1,
+    jobs: int | None = 1,
     documents: str | None = None,
     neighbours: bool = True,
     rules: bool = True,
@@ -283,17 +227,43 @@ def evaluate(
 ) -> dict:
     """Leave-one-document-out scores on ``data`` (default: the bundled corpus), or given models on it.
 
-    ``only`` names the documents to score (each still by a model trained on
-    all the others): their figures are those of the full run, for a fraction
-    of its work.
+    Parameters
+    ----------
+    data : sequence of path
+        Labelled files or directories; default: the bundled corpus.
+    models : sequence of Model or path, optional
+        Score these models on ``data`` (and their differences from the
+        first) instead of cross-validating.
+    jobs : int or None
+        Folds run at a time (None: all cores); the result is the same.
+    documents : path, optional
+        Where the labelled documents' reports are; they are read whole for
+        neighbour context where found (the bundled ones, those in this
+        table, and the user's own as their rows name them: see
+        :func:`textags.learn.load_documents`), with a warning naming those
+        not found.
+    neighbours, rules : bool
+        ``neighbours=False`` scores every unit on its own text, and
+        ``rules=False`` leaves the codebook rules out (:mod:`textags.rules`):
+        the model's own figures.
+    only : sequence of str, optional
+        The documents to score (each still by a model trained on all the
+        others): their figures are those of the full run, for a fraction of
+        its work.
 
-    The labelled documents' reports, where found (the bundled ones, those
-    in the ``documents`` table, and the user's own as their rows name them:
-    see :func:`textags.learn.load_documents`), are read whole for neighbour
-    context, with a warning naming the documents whose report was not found;
-    ``neighbours=False`` scores every unit on its own text instead, and
-    ``rules=False`` leaves the codebook rules out (:mod:`textags.rules`):
-    the model's own figures.
+    Returns
+    -------
+    dict
+        Accuracy, macro-F1, per-label and per-document scores, the
+        confusion and the emphasis error (``results``, one per model, with
+        ``models``).
+
+    Examples
+    --------
+    >>> from textags.learn import bundled_data_dir
+    >>> r = evaluate([bundled_data_dir() / "baoshan-youyilu-2022-work-plan.csv"], ["bundled"])
+    >>> r["results"][0]["units"], r["results"][0]["accuracy"] > 0.8
+    (111, True)
     """
     from .labels import read_labelled
     from .learn import bundled_data_dir, compare_models, cross_validate, dedupe, document_levels
@@ -304,11 +274,12 @@ def evaluate(
     groups = document_levels(documents)
     if models:
         result = compare_models(
-            [_model(m) for m in models], rows, reports, neighbours=neighbours, rules=rules, groups=groups
+            [as_model(m) for m in models], rows, reports, neighbours=neighbours, rules=rules, groups=groups
         )
     else:
         params = ({} if neighbours else {"neighbour_weight": 0.0}) | ({} if rules else {"rules": False})
         held = None if only is None else set(only)
+        jobs = available_cores() if jobs is None else jobs
         result = cross_validate(rows, n_jobs=jobs, documents=reports, params=params, groups=groups, held_out=held)
     result["reports_read"] = len(reports)
     result["skipped_empty_labels"] = skipped
@@ -336,57 +307,12 @@ def _reports(rows, documents: str | None) -> dict:
     return reports
 
 
-def _score_lines(r: dict) -> list[str]:
-    lines = [
-        f"{r['method']}: {r['units']} units, {len(r['documents'])} documents"
-        + (f" ({r['reports_read']} reports read whole for neighbour context)" if r.get("reports_read") else ""),
-        f"accuracy {r['accuracy']:.3f}   macro-F1 {r['macro_f1']:.3f}   "
-        f"emphasis error {r['emphasis_error_mean']:.2f} pp (max {r['emphasis_error_max']:.2f})",
-        "",
-        f"{'label':<11}{'precision':>10}{'recall':>8}{'F1':>7}{'support':>9}",
-    ]
-    for lab, v in r["per_label"].items():
-        lines.append(f"{lab:<11}{v['precision']:>10.3f}{v['recall']:>8.3f}{v['f1']:>7.3f}{v['support']:>9}")
-    labs = list(r["confusion"])
-    if r.get("by_group"):
-        lines += ["", f"{'level':<11}{'documents':>10}{'units':>7}{'accuracy':>10}{'macro-F1':>10}{'emph.err':>10}"]
-        for g, v in r["by_group"].items():
-            lines.append(
-                f"{g:<11}{v['documents']:>10}{v['units']:>7}{v['accuracy']:>10.3f}{v['macro_f1']:>10.3f}"
-                f"{v['emphasis_error_mean']:>10.2f}"
-            )
-    lines += ["", "confusion (rows: true, columns: predicted)", " " * 11 + "".join(f"{lab[:6]:>8}" for lab in labs)]
-    for t in labs:
-        lines.append(f"{t:<11}" + "".join(f"{r['confusion'][t][p]:>8}" for p in labs))
-    lines += ["", f"{'document':<52}{'units':>6}{'acc':>7}{'emph.err':>9}"]
-    for d, v in r["documents"].items():
-        lines.append(f"{d[:51]:<52}{v['units']:>6}{v['accuracy']:>7.3f}{v['emphasis_error']:>9.2f}")
-    return lines
-
-
-def evaluation_text(result: dict) -> str:
-    """A readable report of :func:`evaluate`'s result."""
-    if "results" in result:
-        docs = len(result["results"][0]["documents"]) if result["results"] else 0
-        lines = [f"{result.get('reports_read', 0)} of {docs} labelled documents read whole for neighbour context", ""]
-        for path, r in zip(result["models"], result["results"]):
-            lines += [f"== {path}"] + _score_lines(r) + [""]
-        header = f"{'difference vs ' + result['models'][0]:<40}" + "".join(
-            f"{lab[:10]:>11}" for lab in [*LABELS, "macro_f1", "accuracy"]
-        )
-        lines.append(header)
-        for path, diff in zip(result["models"][1:], result["differences"]):
-            lines.append(f"{path[:39]:<40}" + "".join(f"{diff[k]:>+11.3f}" for k in [*LABELS, "macro_f1", "accuracy"]))
-        return "\n".join(lines) + "\n"
-    return "\n".join(_score_lines(result)) + "\n"
-
-
 def audit_data(
     data: Sequence[str] = (),
     *,
     threshold: float = 0.2,
     top: int | None = 50,
-    jobs: int = 1,
+    jobs: int | None = 1,
     documents: str | None = None,
     rules: bool = True,
     base: str = "bundled",
@@ -414,22 +340,10 @@ def audit_data(
         params=None if rules else {"rules": False},
         threshold=threshold,
         top=top,
-        n_jobs=jobs,
+        n_jobs=available_cores() if jobs is None else jobs,
         documents=_reports([r for r in rows if held is None or r.doc in held], documents),
         held_out=held,
     )
-
-
-# --------------------------------------------------------------------------
-# data
-
-
-def _default_data(paths: Sequence[str]) -> list[str]:
-    if paths:
-        return list(paths)
-    from .learn import bundled_data_dir
-
-    return [str(bundled_data_dir())]
 
 
 def _documents(path: str | None) -> dict | None:
@@ -444,162 +358,17 @@ def _documents(path: str | None) -> dict | None:
     return documents_table(table)
 
 
-def data_check(paths: Sequence[str] = (), documents: str | None = None):
-    """Problems in labelled files, and how many files were read."""
-    from .labels import check_files, labelled_files
-
-    paths = _default_data(paths)
-    docs = _documents(documents)
-    try:
-        n = len(labelled_files(paths))
-    except TextagsError:
-        n = 0
-    return check_files(paths, {k: v["path"] for k, v in docs.items()} if docs else None), n
-
-
-def data_relink(paths: Sequence[str], documents: str | None = None) -> list[tuple[str, int, list[dict]]]:
-    """Relink labelled CSV files in place; return (file, rows kept, rows lost) for each."""
-    from .labels import labelled_files, relink_file
-
-    docs = _documents(documents)
-    if not docs:
-        raise TextagsError("no documents table found; pass --documents data/documents.csv")
-    out = []
-    for path in labelled_files(paths):
-        if not path.lower().endswith(".csv"):
-            continue
-        kept, lost = relink_file(path, {k: v["path"] for k, v in docs.items()})
-        out.append((path, kept, lost))
-    return out
-
-
-def data_stats(paths: Sequence[str] = (), documents: str | None = None) -> dict:
-    """Counts of labelled units per label, per document and per level."""
-    from .labels import read_labelled
-
-    rows, skipped = read_labelled(_default_data(paths))
-    docs = _documents(documents) or {}
-    per_label = Counter(r.label for r in rows)
-    per_doc: dict[str, Counter] = {}
-    per_level: dict[str, Counter] = {}
-    reviewed = sum(1 for r in rows if r.reviewed)
-    for r in rows:
-        per_doc.setdefault(r.doc, Counter())[r.label] += 1
-        level = docs.get(r.doc, {}).get("level", "unknown")
-        per_level.setdefault(level, Counter())[r.label] += 1
-    return {
-        "units": len(rows),
-        "reviewed": reviewed,
-        "empty_labels": skipped,
-        "documents": len(per_doc),
-        "labels": {lab: per_label.get(lab, 0) for lab in LABELS},
-        "by_level": {
-            lv: {lab: c.get(lab, 0) for lab in LABELS} | {"total": sum(c.values())}
-            for lv, c in sorted(per_level.items())
-        },
-        "by_document": {
-            d: {lab: c.get(lab, 0) for lab in LABELS} | {"total": sum(c.values())} for d, c in sorted(per_doc.items())
-        },
-    }
-
-
-def stats_text(stats: dict) -> str:
-    """A readable table of :func:`data_stats`."""
-    from .output import pad
-
-    cols = [*LABELS, "total"]
-    lines = [
-        f"{stats['units']} labelled units in {stats['documents']} documents; {stats['reviewed']} reviewed; "
-        f"{stats['empty_labels']} rows with an empty label",
-        "",
-        "label       units",
-        *(f"{lab:<11} {stats['labels'][lab]:>5}" for lab in LABELS),
-        "",
-    ]
-    for title, table in (("level", stats["by_level"]), ("document", stats["by_document"])):
-        width = max(len(title), *(len(k) for k in table)) + 2
-        lines.append(pad(title, width) + "".join(f"{c[:10]:>11}" for c in cols))
-        for k, v in table.items():
-            lines.append(pad(k, width) + "".join(f"{v[c]:>11}" for c in cols))
-        lines.append("")
-    return "\n".join(lines)
-
-
-def data_consistency(paths: Sequence[str] = (), *, threshold: float = 0.9, settled: bool = True) -> list[dict]:
-    """Rows of identical or near-identical units whose labels differ, a group at a time, worst first.
-
-    See :mod:`textags.consistency`; ``paths`` default to the bundled corpus.
-    """
-    from .consistency import consistency_groups, group_records
-    from .labels import read_labelled
-
-    if not 0 < threshold <= 1:
-        raise TextagsError(f"threshold {threshold} is not in (0, 1]; give e.g. --threshold 0.9")
-    rows, _ = read_labelled(_default_data(paths))
-    return group_records(consistency_groups(rows, threshold=threshold, settled=settled))
-
-
-def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
-    """Cohen's kappa of two codings of the same units.
-
-    >>> round(cohen_kappa(["x", "x", "y", "y"], ["x", "y", "y", "y"]), 3)
-    0.5
-    """
-    n = len(a)
-    if n == 0 or n != len(b):
-        raise ValueError("two codings of the same, non-empty list of units are needed")
-    po = sum(x == y for x, y in zip(a, b)) / n
-    ca, cb = Counter(a), Counter(b)
-    pe = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
-    return 1.0 if pe == 1 else (po - pe) / (1 - pe)
-
-
-def data_agreement(path: str) -> dict:
-    """Agreement, Cohen's kappa and the confusion of a two-coder file (columns ``first``, ``second``).
-
-    The file may be UTF-8 (with or without a BOM) or GB18030/GBK, as Excel saves CSV on Chinese Windows.
-    """
-    import io
-
-    from .labels import _decode
-
-    p = Path(path)
-    if not p.is_file():
-        raise TextagsError("no such file; give a CSV with columns first and second", path)
-    with io.StringIO(_decode(p.read_bytes(), path), newline="") as fh:
-        reader = csv.DictReader(fh)
-        if not reader.fieldnames or not {"first", "second"} <= set(reader.fieldnames):
-            raise TextagsError("needs the columns first and second", path, 1)
-        pairs = []
-        for row in reader:
-            a, b = row["first"].strip(), row["second"].strip()
-            for lab in (a, b):
-                if lab not in LABELS:
-                    raise TextagsError(f"unknown label {lab!r}; use one of {', '.join(LABELS)}", path, reader.line_num)
-            pairs.append((a, b))
-    if not pairs:
-        raise TextagsError("has no rows", path)
-    a, b = [x for x, _ in pairs], [y for _, y in pairs]
-    conf = {x: {y: sum(1 for p, q in pairs if p == x and q == y) for y in LABELS} for x in LABELS}
-    return {
-        "units": len(pairs),
-        "agreed": sum(x == y for x, y in pairs),
-        "agreement": round(sum(x == y for x, y in pairs) / len(pairs), 4),
-        "kappa": round(cohen_kappa(a, b), 4),
-        "confusion": conf,
-    }
-
-
 __all__ = [
     "tag_files",
+    "tag_files_text",
     "tag_lines",
+    "tagged_text",
+    "tag_documents",
     "summarize",
     "compare_files",
+    "report_files",
+    "explain",
     "evaluate",
     "audit_data",
-    "data_check",
-    "data_stats",
-    "data_agreement",
-    "cohen_kappa",
     "DOMAINS",
 ]

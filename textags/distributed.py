@@ -41,7 +41,7 @@ def _dask():
 
 def tag_bag(paths: Sequence[str], model: str | None = None, *, terms: int = 5, npartitions: int | None = None):
     """A dask bag of unit records (dicts, as ``textags tag --format jsonl`` writes them), in file order."""
-    from .api import _tag_one
+    from ._tag_files import _tag_one
     from .names import document_names
 
     db = _dask()

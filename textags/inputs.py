@@ -7,6 +7,9 @@ The rule is explicit and never guesses from a string's shape alone:
 - a ``str`` is a file only when a file of that name exists, otherwise it is text;
 - ``path=`` and ``text=`` say which it is, for those who want no rule at all.
 
+It also reads the other files a caller hands textags: a file of pre-split
+lines (:func:`read_lines`) and a user dictionary (:func:`read_userdict`).
+
 Examples
 --------
 >>> as_document(text="坚持党管武装。").units[0].text
@@ -25,6 +28,7 @@ import warnings
 from pathlib import Path
 
 from .document import Document
+from .errors import TextagsError
 from .readers import read
 from .segment import segment
 
@@ -35,6 +39,15 @@ MAX_PATH_CHARS = 4096
 def load(path, *, name: str | None = None) -> Document:
     """Read a report file and segment it; the document is named after the file.
 
+    Parameters
+    ----------
+    path : str or PathLike
+        A .txt, .md, .docx or .pdf report, or ``-`` for standard input.
+    name : str, optional
+        The document's name; default: the file's name without its suffix.
+
+    Examples
+    --------
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "plan.txt"
     >>> _ = p.write_text("坚持党管武装。", encoding="gb18030")
@@ -100,3 +113,40 @@ def _looks_like_a_file_name(s: str) -> bool:
         and not any(ch in s for ch in "。，；：！？")
         and s.lower().endswith((".txt", ".md", ".markdown", ".pdf", ".docx", ".doc"))
     )
+
+
+def read_lines(path: str) -> list[str]:
+    """The non-empty lines of a text file (or ``-``), each stripped.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "lines.txt"
+    >>> _ = p.write_text(" 坚持党管武装。\\n\\n  \\n新增就业岗位358个。", encoding="utf-8")
+    >>> read_lines(str(p))
+    ['坚持党管武装。', '新增就业岗位358个。']
+    """
+    from .readers import decode
+
+    if path == "-":
+        from .limits import read_bounded
+
+        data = read_bounded(path)
+        text = decode(data, "<stdin>") if data.strip() else ""
+    else:
+        text = read(path)
+    lines = [ln.strip() for ln in text.splitlines()]
+    return [ln for ln in lines if ln]
+
+
+def read_userdict(path: str) -> list[str]:
+    """The distinct terms of a user dictionary: one per non-empty line of a text file."""
+    from .limits import read_bounded
+    from .readers import decode
+
+    data = read_bounded(path)
+    try:
+        text = decode(data, path) if data.strip() else ""
+    except TextagsError:
+        raise TextagsError(
+            "is not a text file; give the user dictionary as text, one policy term per line", path
+        ) from None
+    return list(dict.fromkeys(t for t in (ln.strip() for ln in text.splitlines()) if t))

@@ -1,5 +1,9 @@
 """Worker processes for ``--jobs``: forked with the model in memory, stopped cleanly, never left waiting.
 
+:func:`each_file` runs a piece of work on each of a run's files, in this
+process or in ``jobs`` workers (by default the commands use all the cores
+this process may use: :func:`available_cores`), always in file order.
+
 On Linux the workers are forked from the main process once it has loaded
 the model (:func:`_forked`), so they start with the model and the libraries
 already in memory -- unless the process runs threads of its own
@@ -12,9 +16,72 @@ process reports, in one line.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 
 from .errors import TextagsError
+
+
+def available_cores() -> int:
+    """The number of cores this process may run on (its CPU affinity where the system has one).
+
+    >>> available_cores() >= 1
+    True
+    """
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # no affinity on this system (macOS, Windows)
+        return os.cpu_count() or 1
+
+
+def as_model(model=None):
+    """A loaded model: ``model`` itself when it is one, else :func:`textags.load_model` of it (a path or None)."""
+    from .model import Model, load_model
+
+    return model if isinstance(model, Model) else load_model(model)
+
+
+def each_file(work, paths: Sequence[str], model, jobs: int | None, *args) -> Iterator:
+    """``work((path, id), model, *args)`` of each path, in order: in this process, or ``jobs`` worker processes.
+
+    ``jobs=None`` is all the cores this process may use.  Each document's id
+    is distinct within the run (:func:`textags.names.document_names`).  One
+    file never starts a pool: it is worked on here, as with ``jobs=1``.
+
+    Every path is checked before any work, so a missing file fails at once
+    with its one-line error.  On Linux the workers are forked from this
+    process once it has loaded the model, so they start with the model and
+    the libraries already in memory; elsewhere (where forking a process with
+    numpy loaded is not safe), or from a process with threads of its own
+    (:func:`_can_fork`), they are joblib's, and load the model from its path.
+    """
+    from .names import document_names
+
+    sources = list(zip(paths, document_names(paths)))
+    jobs = available_cores() if jobs is None else jobs
+    if jobs > 1 and len(paths) > 1:
+        from .limits import is_pipe
+        from .readers import read
+
+        # standard input and pipes are read once, here, so no worker finds them empty
+        sources = [(p, n, read(p)) if is_pipe(p) else (p, n) for p, n in sources]
+        for p, *_ in sources:
+            if not is_pipe(p) and not os.path.isfile(p):
+                read(p)  # raises the one-line error
+        if _can_fork():
+            yield from _forked(work, sources, as_model(model), min(jobs, len(paths)), args)
+            return
+        from joblib import Parallel, delayed
+
+        from .model import Model
+
+        if isinstance(model, Model):
+            model = model.path
+        yield from Parallel(n_jobs=jobs, return_as="generator")(delayed(work)(p, model, *args) for p in sources)
+        return
+    model = as_model(model)
+    for p in sources:
+        yield work(p, model, *args)
 
 
 def _can_fork() -> bool:

@@ -1,0 +1,95 @@
+"""The ``textags data`` operations on labelled files: check, relink, count, and find inconsistent labels.
+
+Each takes paths (default: the bundled labelled corpus) and returns plain
+data; :mod:`textags._formatting` renders it for the command line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .api import _documents
+from .errors import TextagsError
+from .labels import LABELS
+
+
+def _default_data(paths: Sequence[str]) -> list[str]:
+    if paths:
+        return list(paths)
+    from .learn import bundled_data_dir
+
+    return [str(bundled_data_dir())]
+
+
+def data_check(paths: Sequence[str] = (), documents: str | None = None):
+    """Problems in labelled files, and how many files were read."""
+    from .labels import check_files, labelled_files
+
+    paths = _default_data(paths)
+    docs = _documents(documents)
+    try:
+        n = len(labelled_files(paths))
+    except TextagsError:
+        n = 0
+    return check_files(paths, {k: v["path"] for k, v in docs.items()} if docs else None), n
+
+
+def data_relink(paths: Sequence[str], documents: str | None = None) -> list[tuple[str, int, list[dict]]]:
+    """Relink labelled CSV files in place; return (file, rows kept, rows lost) for each."""
+    from .labels import labelled_files, relink_file
+
+    docs = _documents(documents)
+    if not docs:
+        raise TextagsError("no documents table found; pass --documents data/documents.csv")
+    out = []
+    for path in labelled_files(paths):
+        if not path.lower().endswith(".csv"):
+            continue
+        kept, lost = relink_file(path, {k: v["path"] for k, v in docs.items()})
+        out.append((path, kept, lost))
+    return out
+
+
+def data_stats(paths: Sequence[str] = (), documents: str | None = None) -> dict:
+    """Counts of labelled units per label, per document and per level."""
+    from .labels import read_labelled
+
+    rows, skipped = read_labelled(_default_data(paths))
+    docs = _documents(documents) or {}
+    per_label = Counter(r.label for r in rows)
+    per_doc: dict[str, Counter] = {}
+    per_level: dict[str, Counter] = {}
+    reviewed = sum(1 for r in rows if r.reviewed)
+    for r in rows:
+        per_doc.setdefault(r.doc, Counter())[r.label] += 1
+        level = docs.get(r.doc, {}).get("level", "unknown")
+        per_level.setdefault(level, Counter())[r.label] += 1
+    return {
+        "units": len(rows),
+        "reviewed": reviewed,
+        "empty_labels": skipped,
+        "documents": len(per_doc),
+        "labels": {lab: per_label.get(lab, 0) for lab in LABELS},
+        "by_level": {
+            lv: {lab: c.get(lab, 0) for lab in LABELS} | {"total": sum(c.values())}
+            for lv, c in sorted(per_level.items())
+        },
+        "by_document": {
+            d: {lab: c.get(lab, 0) for lab in LABELS} | {"total": sum(c.values())} for d, c in sorted(per_doc.items())
+        },
+    }
+
+
+def data_consistency(paths: Sequence[str] = (), *, threshold: float = 0.9, settled: bool = True) -> list[dict]:
+    """Rows of identical or near-identical units whose labels differ, a group at a time, worst first.
+
+    See :mod:`textags.consistency`; ``paths`` default to the bundled corpus.
+    """
+    from .consistency import consistency_groups, group_records
+    from .labels import read_labelled
+
+    if not 0 < threshold <= 1:
+        raise TextagsError(f"threshold {threshold} is not in (0, 1]; give e.g. --threshold 0.9")
+    rows, _ = read_labelled(_default_data(paths))
+    return group_records(consistency_groups(rows, threshold=threshold, settled=settled))
