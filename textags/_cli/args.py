@@ -63,6 +63,12 @@ def add_output(p, formats, default, width: bool = True):
         )
 
 
+def add_files_to_file(p, metavar: str, help: str | None = None) -> None:
+    """Report files in, and the one file (``-o``, required) the command writes."""
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar=metavar, help=help)
+
+
 def width(a) -> int:
     """The table width: --width, else the terminal's for standard output, else 100."""
     from ..table import DEFAULT_WIDTH, terminal_width

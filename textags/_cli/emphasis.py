@@ -4,7 +4,28 @@ from __future__ import annotations
 
 import sys
 
-from .args import EXIT_OK, add_documents_table, add_jobs, add_measure, add_model, add_output, newline, width
+from .args import (
+    EXIT_OK,
+    add_documents_table,
+    add_files_to_file,
+    add_jobs,
+    add_measure,
+    add_model,
+    add_output,
+    newline,
+    width,
+)
+
+_BASELINE = "shifts from this group (e.g. 2021; with --by part: review or plan) instead of the group before"
+
+
+def _add_emphasis_options(p) -> None:
+    """The options summarize and compare share, after their own: what to measure, the table, jobs, model, output."""
+    add_measure(p)
+    add_documents_table(p)
+    add_jobs(p)
+    add_model(p)
+    add_output(p, ["table", "json", "csv"], "table")
 
 
 def add_summarize(sub) -> None:
@@ -13,11 +34,7 @@ def add_summarize(sub) -> None:
     p.add_argument(
         "--by", choices=["document", "part"], default="document", help="whole documents or review/plan parts"
     )
-    add_measure(p)
-    add_documents_table(p)
-    add_jobs(p)
-    add_model(p)
-    add_output(p, ["table", "json", "csv"], "table")
+    _add_emphasis_options(p)
 
 
 def add_compare(sub) -> None:
@@ -32,22 +49,13 @@ def add_compare(sub) -> None:
         help="document, part, or what to pool documents by: year, level, place, title, review_year, plan_year, "
         "region, or any column of --documents (default document)",
     )
-    p.add_argument(
-        "--baseline",
-        metavar="GROUP",
-        help="shifts from this group (e.g. 2021; with --by part: review or plan) instead of the group before",
-    )
-    add_measure(p)
-    add_documents_table(p)
-    add_jobs(p)
-    add_model(p)
-    add_output(p, ["table", "json", "csv"], "table")
+    p.add_argument("--baseline", metavar="GROUP", help=_BASELINE)
+    _add_emphasis_options(p)
 
 
 def add_report(sub) -> None:
     p = sub.add_parser("report", help="write a self-contained HTML report of tagged documents")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("-o", "--output", required=True, metavar="HTML")
+    add_files_to_file(p, "HTML")
     p.add_argument("--by", choices=["document", "part"], default="document")
     p.add_argument("--force", action="store_true")
     add_documents_table(p)

@@ -8,6 +8,7 @@ from ..errors import TextagsError
 from .args import (
     EXIT_OK,
     add_documents,
+    add_files_to_file,
     add_jobs,
     add_model,
     add_no_rules,
@@ -80,8 +81,7 @@ def add_train(sub) -> None:
 
 def add_label(sub) -> None:
     p = sub.add_parser("label", help="write a labelling sheet for new reports, most informative units first")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("-o", "--output", required=True, metavar="SHEET", help="queue.csv or queue.jsonl")
+    add_files_to_file(p, "SHEET", "queue.csv or queue.jsonl")
     p.add_argument("--order", choices=["uncertainty", "document"], default="uncertainty")
     p.add_argument("--force", action="store_true")
     add_model(p)
