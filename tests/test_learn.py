@@ -275,10 +275,9 @@ def test_cross_validation_reads_each_held_out_report_whole_with_its_neighbours(s
     import numpy as np
 
     from textags import load
+    from textags._postprocess import postprocess
     from textags.learn import DEFAULT_PARAMS, cross_val_proba, load_documents
     from textags.model import context_of
-    from textags.neighbours import mix
-    from textags.rules import settle
     from textags.tokenize import join_context
 
     reports = load_documents(street_rows)
@@ -289,18 +288,8 @@ def test_cross_validation_reads_each_held_out_report_whole_with_its_neighbours(s
     for held, tagger in _fold_pipelines(street_rows):
         coded = load(reports[held].path).coded_units
         p = tagger.pipeline_.predict_proba([join_context(u.text, context_of(u)) for u in coded])
-        p, _ = settle(  # the codebook rules, then the neighbours, as tagging applies them
-            p,
-            [u.text for u in coded],
-            list(tagger.pipeline_.classes_),
-            mix=lambda q, pos: mix(
-                q,
-                pos,
-                weights=DEFAULT_PARAMS["neighbours"],
-                weight=DEFAULT_PARAMS["neighbour_weight"],
-                confident=DEFAULT_PARAMS["neighbour_confident"],
-            ),
-        )
+        # the codebook rules, then the neighbours, as tagging applies them
+        p = postprocess(p, [u.text for u in coded], list(tagger.pipeline_.classes_), DEFAULT_PARAMS).probs
         place = {u.index: k for k, u in enumerate(coded)}
         test = [i for i, r in enumerate(street_rows) if r.doc == held]
         want = p[[place[street_rows[i].index] for i in test]]

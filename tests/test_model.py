@@ -148,7 +148,7 @@ def test_the_default_model_loads_and_its_card_is_complete():
 
 
 def test_tag_gives_every_coded_unit_a_full_tag(small_model):
-    doc = small_model.tag(STREET[1])
+    doc = small_model.tag(textags.load(STREET[1]))
     assert doc.tagged
     for u in doc.coded_units:
         assert u.tag.label in u.tag.probs
@@ -167,8 +167,8 @@ def test_tag_reads_each_unit_with_its_neighbours(small_model):
     from textags.neighbours import mix
 
     assert small_model.scorer.neighbour_weight == 0.5
-    doc = small_model.tag(STREET[1])
-    alone = small_model.tag(STREET[1], neighbours=False)
+    doc = small_model.tag(textags.load(STREET[1]))
+    alone = small_model.tag(textags.load(STREET[1]), neighbours=False)
     coded = doc.coded_units
     own = small_model.predict_proba([u.text for u in coded], [context_of(u) for u in coded])
     confident = small_model.scorer.params["neighbour_confident"]
@@ -183,10 +183,13 @@ def test_tag_reads_each_unit_with_its_neighbours(small_model):
     assert 0 < len(changed) < len(coded) / 4  # the neighbours decide some units, not most
 
 
-def test_tag_accepts_a_document_a_path_and_a_text(small_model):
-    from_path = small_model.tag(STREET[1])
-    from_text = small_model.tag(STREET[1].read_text(encoding="utf-8"))
+def test_model_tag_takes_a_document_and_textags_tag_a_path_or_a_text(small_model):
+    from_path = textags.tag(STREET[1], model=small_model)
+    from_text = textags.tag(text=STREET[1].read_text(encoding="utf-8"), model=small_model)
     from_doc = small_model.tag(textags.load(STREET[1]))
+    for not_a_document in (STREET[1], str(STREET[1]), "坚持党管武装。"):
+        with pytest.raises(TypeError, match="takes a Document"):
+            small_model.tag(not_a_document)
     assert [u.tag.label for u in from_path.coded_units] == [u.tag.label for u in from_text.coded_units]
     assert [u.tag.label for u in from_doc.coded_units] == [u.tag.label for u in from_path.coded_units]
 
@@ -206,3 +209,23 @@ def test_textags_tag_uses_the_default_model():
 
 def test_sentences_fixture_is_consistent():
     assert len(SENTENCES) == len(SENTENCE_LABELS)
+
+
+def test_tagger_keeps_the_scikit_learn_estimator_contract():
+    from sklearn.base import clone
+
+    t = Tagger(C=1.0, word_ngrams=None)
+    assert t.get_params(deep=True) == t.get_params(deep=False) == t.get_params()
+    c = clone(t)
+    assert c is not t and c.get_params() == t.get_params()
+    assert t.set_params(C=2.0, min_df=1) is t and (t.C, t.min_df) == (2.0, 1)
+    with pytest.raises(ValueError, match="invalid parameters"):
+        t.set_params(alpha=1.0)
+    assert not [k for k in vars(Tagger()) if k.endswith("_")]  # __init__ learns nothing
+
+
+def test_tagger_defaults_are_the_trained_defaults():
+    from textags.learn import DEFAULT_PARAMS
+
+    assert Tagger().get_params() == DEFAULT_PARAMS
+    assert sorted(Tagger().get_params()) == sorted(DEFAULT_PARAMS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from textags._postprocess import mix_neighbours
 from textags.model import Scorer
 from textags.neighbours import mix
 
@@ -48,6 +49,7 @@ def test_the_model_mixes_with_its_threshold_and_older_models_never_defer():
 
     old = scorer(neighbour_weight=0.5)  # a card written before the parameter existed
     new = scorer(neighbour_weight=0.5, neighbour_confident=0.7)
-    assert np.array_equal(old.mix(p), mix(p, weights=(1.0,), weight=0.5))
-    assert np.array_equal(new.mix(p), mix(p, weights=(1.0,), weight=0.5, confident=0.7))
-    assert old.mix(p)[1].argmax() == 1 and new.mix(p)[1].argmax() == 0
+    old, new = mix_neighbours(p, old.params), mix_neighbours(p, new.params)
+    assert np.array_equal(old, mix(p, weights=(1.0,), weight=0.5))
+    assert np.array_equal(new, mix(p, weights=(1.0,), weight=0.5, confident=0.7))
+    assert old[1].argmax() == 1 and new[1].argmax() == 0

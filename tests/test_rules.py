@@ -11,12 +11,14 @@ import numpy as np
 import pytest
 from conftest import DATA, RAW
 
+from textags import load
+from textags._postprocess import postprocess
 from textags.api import tag_lines
 from textags.labels import LABELS, read_labelled
 from textags.learn import cross_val_proba, dedupe
 from textags.model import Model, Scorer
 from textags.neighbours import mix
-from textags.rules import RULES, rule_of, settle
+from textags.rules import RULES, rule_of
 
 WORK_PLAN = RAW / "street" / "baoshan-youyilu-2022-work-plan.txt"
 
@@ -50,14 +52,17 @@ def test_every_labelled_unit_a_rule_names_is_labelled_other():
     assert named == {("responsibility-note", "other"): 17, ("list-marker", "other"): 11, ("no-words", "other"): 4}
 
 
-def test_settle_leaves_ruled_units_out_of_their_neighbours_context():
+def test_postprocess_leaves_ruled_units_out_of_their_neighbours_context():
     p = np.array([[0.9, 0.1], [0.5, 0.5], [0.2, 0.8]])
     texts = ["税收增长。", "（由王主任牵头实施）", "垃圾分类。"]
 
     def mixer(q, positions):
         return mix(q, positions, weights=(1.0, 0.5), weight=0.5)
 
-    out, hits = settle(p, texts, ["economy", "other"], mix=mixer)
+    params = {"rules": True, "neighbours": (1.0, 0.5), "neighbour_weight": 0.5}
+    settled = postprocess(p, texts, ["economy", "other"], params)
+    out, hits = settled.probs, settled.rules
+    assert settled.alone.tolist() == [[0.9, 0.1], [0.0, 1.0], [0.2, 0.8]]  # the rules, before the mix
     assert hits == [None, "responsibility-note", None]
     assert out[1].tolist() == [0.0, 1.0]
     # the first and last units see each other two places away, not the note between them
@@ -66,8 +71,8 @@ def test_settle_leaves_ruled_units_out_of_their_neighbours_context():
 
 def test_tagging_a_work_plan_settles_its_responsibility_notes(small_model):
     assert small_model.scorer.rules  # the default parameters include the rules
-    doc = small_model.tag(WORK_PLAN)
-    bare = small_model.tag(WORK_PLAN, rules=False)
+    doc = small_model.tag(load(WORK_PLAN))
+    bare = small_model.tag(load(WORK_PLAN), rules=False)
     notes = [u for u in doc.coded_units if rule_of(u.text) == "responsibility-note"]
     assert len(notes) == 17
     for u in notes:

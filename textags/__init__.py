@@ -38,13 +38,12 @@ True
 
 from __future__ import annotations
 
+from ._version import __version__
 from .document import Document, Tag, Unit
 from .errors import TextagsError
 from .inputs import load
 from .readers import read
 from .segment import segment
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Document",

@@ -6,7 +6,7 @@ term counts over all rows are built once, with the columns in the order
 scikit-learn gives its vocabulary (sorted terms).  A fold then keeps the
 columns that occur in at least ``min_df`` of its training rows and weights
 them with the training rows' idf: the very matrices the
-:class:`~textags.model.Tagger` pipeline builds when fitted on the training
+:class:`~textags._tagger.Tagger` pipeline builds when fitted on the training
 rows (``tests/test_learn.py`` compares them), so the classifier fitted on
 them is the pipeline's classifier.
 
@@ -26,11 +26,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ._features import WORD_PREFIX, BlockSpec, FeatureSpec
 from .errors import TextagsError
 
 
 def count_blocks(inputs: Sequence[str], params: dict, n_jobs: int = 1) -> list[tuple]:
-    """Term counts of every feature block of the ``params`` pipeline over all ``inputs``.
+    """Term counts of every feature block of the ``params`` (:class:`~textags._features.FeatureSpec`) over all ``inputs``.
 
     Returns ``(counts, min_df, weight)`` per block: a CSR matrix of counts
     (rows: inputs; columns: all terms, sorted), the block's ``min_df`` and
@@ -39,40 +40,37 @@ def count_blocks(inputs: Sequence[str], params: dict, n_jobs: int = 1) -> list[t
     With ``n_jobs`` > 1 the blocks are counted in parallel (words in one
     process, characters in another); the counts are the same.
     """
-    from .model import Tagger
-
-    union = Tagger(**params).build_pipeline().named_steps["features"]
-    weights = union.transformer_weights or {}
+    spec = FeatureSpec.from_params(params)
+    if not spec.blocks:
+        raise ValueError("Tagger needs word_ngrams, char_ngrams or context")
     inputs = list(inputs)
-    names = [name for name, _ in union.transformer_list]
-    if n_jobs > 1 and len(names) > 1:
+    if n_jobs > 1 and len(spec.blocks) > 1:
         from joblib import Parallel, delayed
 
-        counts = Parallel(n_jobs=min(n_jobs, len(names)))(delayed(_count_block)(inputs, params, n) for n in names)
+        counts = Parallel(n_jobs=min(n_jobs, len(spec.blocks)))(
+            delayed(_count_block)(inputs, b, spec.userdict) for b in spec.blocks
+        )
     else:
-        counts = [_count_block(inputs, params, n) for n in names]
-    return [(c, vec.min_df, weights.get(name)) for c, (name, vec) in zip(counts, union.transformer_list)]
+        counts = [_count_block(inputs, b, spec.userdict) for b in spec.blocks]
+    return [(c, b.min_df, b.weight) for c, b in zip(counts, spec.blocks)]
 
 
-def _count_block(inputs: list[str], params: dict, name: str):
+def _count_block(inputs: list[str], block: BlockSpec, userdict: tuple[str, ...]):
     """The counts of one feature block (see :func:`count_blocks`), rows in input order, columns sorted."""
     from sklearn.feature_extraction.text import CountVectorizer
 
     from . import tokenize
-    from .model import Tagger
 
-    vec = dict(Tagger(**params).build_pipeline().named_steps["features"].transformer_list)[name]
     counts = None
-    if name in ("words", "chars"):
+    if block.name in ("words", "chars") and block.ngrams[1] <= 3:
         texts = [tokenize.split_context(x)[0] for x in inputs]
-        if name == "words" and params["word_ngrams"][1] <= 3:
-            lo, hi = params["word_ngrams"]
-            counts = _word_counts(tokenize.cut_many(texts, tuple(params.get("userdict") or ())), lo, hi)
-        elif name == "chars" and params["char_ngrams"][1] <= 3:
-            lo, hi = params["char_ngrams"]
+        lo, hi = block.ngrams
+        if block.name == "words":
+            counts = _word_counts(tokenize.cut_many(texts, userdict), lo, hi)
+        else:
             counts = _char_counts(tokenize.char_strings(texts), lo, hi)
     if counts is None or counts.shape[1] == 0:  # other blocks: the analyzer itself
-        counts = CountVectorizer(analyzer=vec.analyzer, dtype=np.float64).fit_transform(inputs).tocsr()
+        counts = CountVectorizer(analyzer=block.analyzer(userdict), dtype=np.float64).fit_transform(inputs).tocsr()
     counts.sort_indices()
     return counts
 
@@ -137,7 +135,7 @@ def _word_counts(tokens: Sequence[Sequence[str]], lo: int, hi: int):
             key, r = divmod(key, base)
             if r:
                 parts.append(words[r])
-        names.append("w:" + " ".join(reversed(parts)))
+        names.append(WORD_PREFIX + " ".join(reversed(parts)))
     rank = np.empty(len(names), dtype=np.int64)
     rank[np.argsort(np.array(names, dtype=object), kind="stable")] = np.arange(len(names))
     return _csr(np.concatenate(units), rank[cols.ravel()], len(tokens), len(names))

@@ -17,7 +17,8 @@ neighbour context pulls it towards the section it closes.  So when a
 model's parameters include ``rules`` (the default model's do), a unit that
 one of these rules names gets ``other`` with probability 1, keeps that
 label whatever its neighbours, and is left out of its neighbours' context.
-Its :class:`~textags.document.Tag` names the rule.  Every labelled unit
+Its :class:`~textags.document.Tag` names the rule
+(:func:`textags._postprocess.postprocess` applies them).  Every labelled unit
 these rules name is labelled ``other`` (``tests/test_rules.py``).
 
 Examples
@@ -35,9 +36,6 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-
-import numpy as np
 
 #: The rules, in the order they are tried: name, pattern of the whole (stripped) unit.
 RULES: tuple[tuple[str, re.Pattern], ...] = (
@@ -62,56 +60,3 @@ def rule_of(text: str) -> str | None:
         if pattern.fullmatch(text):
             return name
     return None
-
-
-def settle(
-    probs: np.ndarray,
-    texts: Sequence[str],
-    labels: Sequence[str],
-    *,
-    mix: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
-    positions: Sequence[int] | None = None,
-    apply: bool = True,
-) -> tuple[np.ndarray, list[str | None]]:
-    """One document's probabilities with the rules applied (and, given ``mix``, the neighbour context).
-
-    Parameters
-    ----------
-    probs : array (n_units, n_labels)
-        The model's probabilities of each unit alone, rows in reading order.
-    texts : sequence of str
-        The units' texts.
-    labels : sequence of str
-        The label of each column; must include ``"other"``.
-    mix : callable, optional
-        ``mix(probs, positions)`` mixes rows with their neighbours'
-        (:meth:`textags.model.Scorer.mix`); it is given only the units no rule names.
-    positions : sequence of int, optional
-        Each row's place in the document (default ``0 .. n-1``).
-    apply : bool
-        False mixes every unit and settles none (a model without the rules,
-        or ``--no-rules``); so do labels without ``"other"``.
-
-    Returns
-    -------
-    (array like ``probs``, list of the rule name or None per unit)
-
-    >>> p = np.array([[0.9, 0.1], [0.8, 0.2]])
-    >>> out, hits = settle(p, ["税收增长。", "（由王主任牵头实施）"], ["economy", "other"])
-    >>> out.tolist(), hits
-    ([[0.9, 0.1], [0.0, 1.0]], [None, 'responsibility-note'])
-    """
-    probs = np.asarray(probs, dtype=np.float64)
-    pos = np.arange(len(probs)) if positions is None else np.asarray(positions, dtype=np.int64)
-    if not apply or "other" not in labels:
-        return (probs.copy() if mix is None else mix(probs, pos)), [None] * len(probs)
-    hits = [rule_of(t) for t in texts]
-    ruled = np.fromiter((h is not None for h in hits), dtype=bool, count=len(hits))
-    out = probs.copy()
-    if mix is not None:
-        free = ~ruled
-        out[free] = mix(probs[free], pos[free])
-    if ruled.any():
-        out[ruled] = 0.0
-        out[ruled, list(labels).index("other")] = 1.0
-    return out, hits

@@ -69,8 +69,8 @@ def _old_arrays(card_path: Path) -> str | None:
 
 def save_model(scorer, card: dict, directory: str | os.PathLike, *, force: bool = False) -> Path:
     """Write a model directory (see the module's description); an existing model is kept unless ``force``."""
+    from ._format import CARD_FILE, FORMAT_VERSION, jsonable, npz_bytes, scorer_arrays, sha256_bytes
     from .atomic import atomic_write_bytes, write_error
-    from .model import CARD_FILE, FORMAT_VERSION, _jsonable, _npz_bytes, scorer_arrays, sha256_bytes
     from .modelcheck import card_digest
 
     directory = Path(directory)
@@ -83,7 +83,7 @@ def save_model(scorer, card: dict, directory: str | os.PathLike, *, force: bool 
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise write_error(exc, directory) from None
-    data = _npz_bytes(scorer_arrays(scorer))
+    data = npz_bytes(scorer_arrays(scorer))
     digest = sha256_bytes(data)
     name = f"model-{digest[:16]}.npz"
     card = dict(card)
@@ -93,7 +93,8 @@ def save_model(scorer, card: dict, directory: str | os.PathLike, *, force: bool 
             "format": FORMAT_VERSION,
             "file": name,
             "labels": list(scorer.labels),
-            "params": _jsonable(scorer.params),
+            "params": jsonable(scorer.params),
+            "features": scorer.spec.to_card(),
             "n_features": scorer.n_features,
             "sha256": digest,
         }
