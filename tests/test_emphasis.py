@@ -81,7 +81,7 @@ def test_a_plan_titled_report_is_all_plan():
 
 
 def test_compare_returns_rows_for_pandas(small_model):
-    docs = [small_model.tag(p) for p in STREET[1:3]]
+    docs = [small_model.tag(textags.load(p)) for p in STREET[1:3]]
     rows = compare(docs, by="document", n_boot=100)
     assert {r["group"] for r in rows} == {p.stem for p in STREET[1:3]}
     assert {"measure", "domain", "share", "low", "high", "n_domain", "n_units", "n_other"} <= set(rows[0])

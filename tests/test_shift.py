@@ -10,6 +10,7 @@ import re
 import pytest
 from conftest import STREET, TESTDATA
 
+import textags
 from textags.document import Document, Tag, Unit
 from textags.emphasis import ROW_COLUMNS, compare
 from textags.labels import DOMAINS
@@ -61,7 +62,7 @@ def test_compare_rows_carry_shifts_from_the_group_before_or_a_baseline():
 
 
 def test_compare_by_part_gives_the_plans_shift_from_the_review(small_model):
-    rows = compare([small_model.tag(DISTRICT)], by="part", n_boot=100)
+    rows = compare([small_model.tag(textags.load(DISTRICT))], by="part", n_boot=100)
     plan = [r for r in rows if r["part"] == "plan"]
     assert plan and all(r["shift_from"].endswith(":review") for r in plan)
     assert all(r["shift_low"] <= r["shift"] <= r["shift_high"] for r in plan if r["shift"] is not None)
@@ -120,7 +121,7 @@ def test_summarize_measure_chooses_the_shares(run_cli, small_model_dir):
 def test_the_html_shift_table_has_intervals_and_no_minus_zero(small_model):
     from textags.report import render_report
 
-    page = render_report([small_model.tag(DISTRICT)])
+    page = render_report([small_model.tag(textags.load(DISTRICT))])
     table = page[page.index('<table class="shift">') :]
     table = table[: table.index("</table>")]
     assert "<th>95% interval</th>" in table and "-0.0" not in page
@@ -135,7 +136,7 @@ def test_charts_show_whole_years_and_mark_shifts(small_model):
     matplotlib.use("Agg")
     from textags.plot import plot_compare, plot_shifts
 
-    docs = [small_model.tag(REPORTS / n) for n in ("national.txt", "report-b.txt", "town.txt")]
+    docs = [small_model.tag(textags.load(REPORTS / n)) for n in ("national.txt", "report-b.txt", "town.txt")]
     ax = plot_compare(docs, by="year")
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2024", "2025"]
     ax = plot_shifts(docs, by="year")
