@@ -273,17 +273,13 @@ def evaluate_model(
     return out
 
 
-def compare_models(
-    models: Sequence[Model],
-    rows: Sequence[LabelledUnit],
-    documents: Mapping | None = None,
-    *,
-    neighbours: bool = True,
-    rules: bool = True,
-    groups: Mapping[str, str] | None = None,
-) -> dict:
-    """Several models on the same data, and the per-label F1 differences against the first."""
-    results = [evaluate_model(m, rows, documents, neighbours=neighbours, rules=rules, groups=groups) for m in models]
+def compare_models(models: Sequence[Model], rows: Sequence[LabelledUnit], documents=None, **options) -> dict:
+    """Several models on the same data, and the per-label F1 differences against the first.
+
+    ``documents`` and the keywords ``options`` (``neighbours``, ``rules``,
+    ``groups``) are those of :func:`evaluate_model`, for every model.
+    """
+    results = [evaluate_model(m, rows, documents, **options) for m in models]
     base = results[0]
     diffs = []
     for r in results[1:]:
