@@ -9,7 +9,7 @@ import pytest
 from conftest import STREET, corpus_files
 
 import textags
-from textags.labels import DOMAINS, LABELS
+from textags.codebook import DOMAINS, LABELS
 
 LOCAL = {p.stem for p in corpus_files("local")}
 REPORTS = [*STREET, *corpus_files("national"), *corpus_files("provincial-2025"), *corpus_files("local")]

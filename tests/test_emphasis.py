@@ -6,9 +6,9 @@ import pytest
 from conftest import STREET
 
 import textags
+from textags.codebook import DOMAINS
 from textags.document import Document, Tag, Unit
 from textags.emphasis import MEASURES, compare, emphasis
-from textags.labels import DOMAINS
 from textags.parts import split_parts
 
 

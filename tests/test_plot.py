@@ -10,9 +10,9 @@ import pytest
 from conftest import STREET
 
 import textags
+from textags.codebook import DEFAULT_COLOURS as COLOURS
+from textags.codebook import DOMAINS, LABEL_NAMES_ZH
 from textags.errors import MissingExtraError
-from textags.labels import DOMAINS, LABEL_NAMES_ZH
-from textags.report import COLOURS
 
 matplotlib.use("Agg")
 

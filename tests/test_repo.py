@@ -57,7 +57,7 @@ def test_the_street_reports_and_shanghai_are_labelled_in_full():
     import csv
 
     import textags
-    from textags.labels import documents_table
+    from textags._doctable import documents_table
 
     docs = documents_table(DATA / "documents.csv")
     for doc_id in (
@@ -78,7 +78,7 @@ def test_provincial_and_national_coverage():
     import csv
     from collections import Counter
 
-    from textags.labels import documents_table
+    from textags._doctable import documents_table
 
     docs = documents_table(DATA / "documents.csv")
     per_doc = Counter()

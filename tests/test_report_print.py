@@ -11,7 +11,7 @@ from conftest import STREET
 from test_report import Elements, run_chromium
 
 import textags
-from textags.labels import LABELS
+from textags.codebook import LABELS
 from textags.report import render_report
 from textags.report_view import report_title
 

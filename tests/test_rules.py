@@ -14,7 +14,8 @@ from conftest import DATA, RAW
 from textags import load
 from textags._postprocess import postprocess
 from textags.api import tag_lines
-from textags.labels import LABELS, read_labelled
+from textags.codebook import LABELS
+from textags.labels import read_labelled
 from textags.learn import cross_val_proba, dedupe
 from textags.model import Model, Scorer
 from textags.neighbours import mix

@@ -11,9 +11,9 @@ import pytest
 from conftest import STREET, TESTDATA
 
 import textags
+from textags.codebook import DOMAINS
 from textags.document import Document, Tag, Unit
 from textags.emphasis import ROW_COLUMNS, compare
-from textags.labels import DOMAINS
 from textags.shift import SHIFT_COLUMNS, shift_between
 
 PLAN = STREET[2]  # 友谊路街道 2022 年工作要点: a plan, no review

@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from .codebook import LABELS
 from .errors import TextagsError
-from .labels import LABELS
 
 
 def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
@@ -37,7 +37,7 @@ def data_agreement(path: str) -> dict:
     """
     import io
 
-    from .labels import _decode
+    from ._doctable import decode as _decode
 
     p = Path(path)
     if not p.is_file():

@@ -10,8 +10,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .api import _documents
+from .codebook import LABELS
 from .errors import TextagsError
-from .labels import LABELS
 
 
 def _default_data(paths: Sequence[str]) -> list[str]:
@@ -37,7 +37,8 @@ def data_check(paths: Sequence[str] = (), documents: str | None = None):
 
 def data_relink(paths: Sequence[str], documents: str | None = None) -> list[tuple[str, int, list[dict]]]:
     """Relink labelled CSV files in place; return (file, rows kept, rows lost) for each."""
-    from .labels import labelled_files, relink_file
+    from ._relink import relink_file
+    from .labels import labelled_files
 
     docs = _documents(documents)
     if not docs:

@@ -25,8 +25,9 @@ from ._postprocess import postprocess
 from ._rows import sequences
 from ._tagger import DEFAULT_PARAMS, Tagger, one_thread
 from ._trained import Model
+from .codebook import DOMAINS, LABELS
 from .errors import TextagsError
-from .labels import DOMAINS, LABELS, LabelledUnit
+from .labels import LabelledUnit
 
 
 def _emphasis_shares(labels: Sequence[str]) -> np.ndarray:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from .labels import LABELS
+from .codebook import LABELS
 
 
 def write_json(obj, out: IO[str]) -> None:

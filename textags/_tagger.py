@@ -24,8 +24,8 @@ import numpy as np
 
 from ._features import FeatureSpec
 from ._scorer import Block, Scorer
+from .codebook import LABELS
 from .errors import TextagsError
-from .labels import LABELS
 
 #: The parameters of the shipped default model, chosen by leave-one-document-out
 #: cross-validation on the first-round documents (see ``benchmarks/select_model.py``),

@@ -25,8 +25,9 @@ from ._format import versions
 from ._rows import data_hash, dedupe, inputs
 from ._tagger import DEFAULT_PARAMS, Tagger
 from ._trained import Model
+from .codebook import LABELS
 from .errors import TextagsError
-from .labels import LABELS, LabelledUnit, read_labelled
+from .labels import LabelledUnit, read_labelled
 
 
 def bundled_data_dir() -> Path:
@@ -42,7 +43,7 @@ def bundled_data_dir() -> Path:
 
 def document_levels(table: str | os.PathLike | None = None) -> dict[str, str]:
     """``{doc: level group}`` from the bundled documents table and then ``table`` (see :func:`level_group`)."""
-    from .labels import documents_table
+    from ._doctable import documents_table
     from .provenance import bundled_documents_csv
 
     out = {}
@@ -64,8 +65,8 @@ def load_documents(rows: Sequence[LabelledUnit], table: str | os.PathLike | None
     out (their rows are then read without the unlabelled units around them,
     see :func:`sequences`).
     """
+    from ._doctable import documents_table
     from .inputs import load
-    from .labels import documents_table
     from .provenance import bundled_documents_csv
 
     known: dict = {}

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ._tag_files import tag_documents, tag_files, tag_files_text, tag_lines, tagged_text
+from .codebook import DOMAINS
 from .errors import TextagsError
-from .labels import DOMAINS
 from .workers import as_model, available_cores
 
 
@@ -347,7 +347,7 @@ def audit_data(
 
 
 def _documents(path: str | None) -> dict | None:
-    from .labels import documents_table
+    from ._doctable import documents_table
     from .provenance import bundled_documents_csv
 
     table = path or bundled_documents_csv()

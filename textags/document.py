@@ -37,7 +37,7 @@ class Tag:
     Parameters
     ----------
     label : str
-        The predicted label, one of :data:`textags.labels.LABELS`.
+        The predicted label, one of the model's labels (:mod:`textags.codebook`).
     confidence : float
         The probability of ``label``.
     probs : Mapping[str, float]

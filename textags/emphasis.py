@@ -1,8 +1,10 @@
-"""Emphasis: how a tagged report's weight is spread over the five domains.
+"""Emphasis: how a tagged report's weight is spread over the policy domains.
 
 A document's emphasis on a domain is the share of its coded units (headings
 and body sentences) in that domain, with ``other`` left out of the
-denominator and reported on its own.  Three measures stand side by side:
+denominator and reported on its own.  The domains are those of the
+codebook of the model that tagged it (:mod:`textags.codebook`; the five of
+the default codebook).  Three measures stand side by side:
 
 - ``units``: share of units;
 - ``chars``: share of characters (long sentences weigh more);
@@ -12,7 +14,7 @@ denominator and reported on its own.  Three measures stand side by side:
 Each share has a 95% interval from a bootstrap over units (resampling the
 document's coded units with replacement and drawing each one's label from
 its probabilities, fixed ``random_state``; see :mod:`textags.intervals`).
-A document or part with no unit in the five domains has no share: ``None``
+A document or part with no unit in the domains has no share: ``None``
 (``null`` in JSON, ``—`` in tables), never 0.
 
 Examples
@@ -31,8 +33,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .codebook import DEFAULT, Codebook, codebook_of
 from .document import Document
-from .labels import DOMAINS, LABELS
 
 MEASURES = ("units", "chars", "probs")
 
@@ -51,17 +53,19 @@ class Emphasis:
         The document's name (and part, if any).
     shares : dict
         ``shares[measure][domain]``, each measure's shares summing to 1;
-        None when no unit is in the five domains.
+        None when no unit is in the domains.
     low, high : dict
         Bounds of the 95% bootstrap interval, same shape as ``shares``.
     units : int
-        Coded units in the five domains.
+        Coded units in the domains.
     other_units : int
         Units tagged ``other`` (left out of the shares).
     counts : dict
         Units per label, ``other`` included.
     meta : dict
         What is known about the document (:func:`textags.metadata.describe`).
+    codebook : Codebook
+        The label set: the domains' order, names and colours.
     """
 
     name: str
@@ -72,10 +76,16 @@ class Emphasis:
     other_units: int
     counts: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)
+    codebook: Codebook = field(default=DEFAULT, repr=False, compare=False)
+
+    @property
+    def domains(self) -> tuple:
+        """The domains, in the codebook's order."""
+        return self.codebook.domains
 
     @property
     def measured(self) -> bool:
-        """Whether there is a share to show: at least one unit in the five domains."""
+        """Whether there is a share to show: at least one unit in the domains."""
         return self.units > 0
 
     def to_dict(self) -> dict:
@@ -87,7 +97,7 @@ class Emphasis:
             "high": dict(self.high["units"]),
             "by_chars": dict(self.shares["chars"]),
             "by_probs": dict(self.shares["probs"]),
-            "intervals": {m: {d: [self.low[m][d], self.high[m][d]] for d in DOMAINS} for m in MEASURES},
+            "intervals": {m: {d: [self.low[m][d], self.high[m][d]] for d in self.domains} for m in MEASURES},
             "n_units": self.units,
             "n_other": self.other_units,
             "counts": dict(self.counts),
@@ -98,7 +108,7 @@ class Emphasis:
         """One flat row per measure and domain (:data:`ROW_COLUMNS` after ``doc`` and the metadata)."""
         out = []
         for m in measures:
-            for d in DOMAINS:
+            for d in self.domains:
                 out.append(
                     {
                         "doc": self.name,
@@ -116,15 +126,16 @@ class Emphasis:
         return out
 
 
-def _point(probs: np.ndarray, lengths: np.ndarray, labels: list[str]) -> dict[str, np.ndarray]:
+def _point(probs: np.ndarray, lengths: np.ndarray, labels: list[str], codebook: Codebook = DEFAULT) -> dict:
     """The shares of each measure: of the predicted labels (``units``, ``chars``) or of the probabilities."""
-    from .intervals import shares_of
+    from .intervals import domain_columns, shares_of
 
-    onehot = np.zeros((len(labels), len(DOMAINS)))
+    domains = codebook.domains
+    onehot = np.zeros((len(labels), len(domains)))
     for i, lab in enumerate(labels):
-        if lab in DOMAINS:
-            onehot[i, DOMAINS.index(lab)] = 1.0
-    cols = [LABELS.index(d) for d in DOMAINS]
+        if lab in domains:
+            onehot[i, domains.index(lab)] = 1.0
+    cols = domain_columns(codebook)
     return {
         "units": shares_of(onehot.sum(axis=0)),
         "chars": shares_of((onehot * lengths[:, None]).sum(axis=0)),
@@ -132,8 +143,8 @@ def _point(probs: np.ndarray, lengths: np.ndarray, labels: list[str]) -> dict[st
     }
 
 
-def _values(a) -> dict:
-    return {d: (None if v != v else float(v)) for d, v in zip(DOMAINS, a)}
+def _values(a, domains) -> dict:
+    return {d: (None if v != v else float(v)) for d, v in zip(domains, a)}
 
 
 def emphasis(
@@ -144,6 +155,7 @@ def emphasis(
     name: str | None = None,
     units=None,
     meta: dict | None = None,
+    codebook=None,
 ) -> Emphasis:
     """Per-domain shares of a tagged document with 95% bootstrap intervals.
 
@@ -159,38 +171,44 @@ def emphasis(
         A subset of the document's units (a part); default all coded units.
     meta : dict, optional
         What is known about the document; default :func:`textags.metadata.describe`.
+    codebook : Codebook, model or card, optional
+        The label set (:func:`textags.codebook.codebook_of`); default the
+        one the document's tags name.
 
     Raises
     ------
     ValueError
         When the document is not tagged.
     """
-    from .intervals import percentile_interval, resampled_shares, unit_probs
+    from .intervals import domain_columns, percentile_interval, resampled_shares, unit_probs
 
     units = [u for u in (units if units is not None else doc.coded_units) if u.coded]
     if any(u.tag is None for u in units):
         raise ValueError(f"{doc.name} is not tagged; tag it first (textags.tag(doc))")
+    cb = codebook_of(doc if codebook is None else codebook)
     if meta is None:
         from .metadata import describe
 
         meta = describe(doc)
-    counts = {lab: sum(1 for u in units if u.tag.label == lab) for lab in LABELS}
-    other = counts["other"]
+    counts = {lab: sum(1 for u in units if u.tag.label == lab) for lab in cb.labels}
+    other = counts.get(cb.other, 0) if cb.other else 0
     in_domains = len(units) - other
-    probs = unit_probs(units)
+    probs = unit_probs(units, cb)
     lengths = np.array([len(u.text) for u in units], dtype=float)
-    point = _point(probs, lengths, [u.tag.label for u in units])
+    point = _point(probs, lengths, [u.tag.label for u in units], cb)
+    columns, domains = domain_columns(cb), cb.domains
     shares, low, high = {}, {}, {}
     for m in MEASURES:
-        p = point[m] if in_domains else np.full(len(DOMAINS), np.nan)  # no unit in a domain: no share
+        p = point[m] if in_domains else np.full(len(domains), np.nan)  # no unit in a domain: no share
         if n_boot and in_domains:
-            lo, hi = percentile_interval(resampled_shares(probs, lengths, m, n_boot=n_boot, seed=random_state))
+            boot = resampled_shares(probs, lengths, m, n_boot=n_boot, seed=random_state, columns=columns)
+            lo, hi = percentile_interval(boot)
             # the percentile interval always contains the point estimate here
             lo, hi = np.fmin(lo, p), np.fmax(hi, p)
         else:
             lo = hi = p
-        shares[m], low[m], high[m] = _values(p), _values(lo), _values(hi)
-    return Emphasis(name or doc.name, shares, low, high, in_domains, other, counts, dict(meta))
+        shares[m], low[m], high[m] = _values(p, domains), _values(lo, domains), _values(hi, domains)
+    return Emphasis(name or doc.name, shares, low, high, in_domains, other, counts, dict(meta), cb)
 
 
 def compare(
@@ -239,14 +257,14 @@ def compare(
             d = tag_doc(d, model)
         tagged.append(d)
     table = as_table(documents)
+    cb = codebook_of(tagged)
     groups = group_units(tagged, by, table)
-    rows, emphases = [], {}
+    rows = []
     for group, (first, units, meta) in groups.items():
-        e = emphasis(first, units=units, n_boot=n_boot, random_state=random_state, name=group, meta={})
-        emphases[group] = e
+        e = emphasis(first, units=units, n_boot=n_boot, random_state=random_state, name=group, meta={}, codebook=cb)
         for r in e.rows():
             rows.append({"group": group, "by": by, **meta, **{k: v for k, v in r.items() if k != "doc"}})
-    return add_shifts(rows, groups, by, baseline=baseline, n_boot=n_boot, random_state=random_state)
+    return add_shifts(rows, groups, by, baseline=baseline, n_boot=n_boot, random_state=random_state, codebook=cb)
 
 
 def group_units(docs: list[Document], by: str, documents=None) -> dict:

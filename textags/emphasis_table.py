@@ -1,10 +1,10 @@
 """Emphasis and shift rows laid out as the text tables of ``summarize`` and ``compare``.
 
 Both commands print one table of shares with the same columns in the same
-order -- the group (or document), the five domains, then the counts
-``n_units`` (units in the five domains) and ``n_other`` -- and ``compare``
-a second table of shifts.  A share that was not measured (no unit in the five
-domains) is ``—``, never 0; a shift whose 95% interval excludes 0 ends in
+order -- the group (or document), the domains (in the codebook's order),
+then the counts ``n_units`` (units in the domains) and ``n_other`` -- and
+``compare`` a second table of shifts.  A share that was not measured (no
+unit in the domains) is ``—``, never 0; a shift whose 95% interval excludes 0 ends in
 ``*``.
 
 Examples
@@ -16,8 +16,6 @@ Examples
 """
 
 from __future__ import annotations
-
-from .labels import DOMAINS
 
 #: What stands for a share or shift that was not measured.
 MISSING = "—"
@@ -50,13 +48,15 @@ def shift_cell(shift, low, high, differs) -> str:
 def share_table(rows: list[dict], measure: str = "units", key: str = "group") -> list[dict]:
     """One row per group (``key``): each domain's share and interval, then ``n_units`` and ``n_other``."""
     out: dict[str, dict] = {}
+    domains: dict = {}
     for r in rows:
         if r["measure"] != measure:
             continue
+        domains[r["domain"]] = None
         row = out.setdefault(r[key], {key: r[key]})
         row[r["domain"]] = share_cell(r["share"], r["low"], r["high"])
         row["n_units"], row["n_other"] = r["n_units"], r["n_other"]
-    return [{key: row[key], **{d: row.get(d, MISSING) for d in DOMAINS}, **_counts(row)} for row in out.values()]
+    return [{key: row[key], **{d: row.get(d, MISSING) for d in domains}, **_counts(row)} for row in out.values()]
 
 
 def _counts(row: dict) -> dict:
@@ -95,7 +95,7 @@ def summary_rows(results, measure: str = "units") -> list[dict]:
     rows = []
     for e in results:
         row = {"doc": e.name}
-        for d in DOMAINS:
+        for d in e.domains:
             row[d] = share_cell(e.shares[measure][d], e.low[measure][d], e.high[measure][d])
         row["n_units"], row["n_other"] = e.units, e.other_units
         rows.append(row)

@@ -22,48 +22,58 @@ from __future__ import annotations
 
 import numpy as np
 
-from .labels import DOMAINS, LABELS
+from .codebook import DEFAULT, Codebook
 
 #: Coverage of the intervals.
 LEVEL = 0.95
-#: Resamples drawn at a time (bounds memory: a batch holds ``BATCH * units * 6`` numbers).
+#: Resamples drawn at a time (bounds memory: a batch holds ``BATCH * units * labels`` numbers).
 BATCH = 50
-_OTHER = LABELS.index("other")
-_DOMAIN_COLUMNS = [LABELS.index(d) for d in DOMAINS]
 
 
-def unit_probs(units) -> np.ndarray:
-    """The probability of every label (:data:`textags.labels.LABELS` order) of each tagged unit, rows summing to 1.
+def domain_columns(codebook: Codebook = DEFAULT) -> list[int]:
+    """The columns of the domains in a probability matrix of :func:`unit_probs` (the codebook's label order).
+
+    >>> domain_columns()
+    [0, 1, 2, 3, 4]
+    """
+    return [codebook.labels.index(d) for d in codebook.domains]
+
+
+def unit_probs(units, codebook: Codebook = DEFAULT) -> np.ndarray:
+    """The probability of every label (in the codebook's order) of each tagged unit, rows summing to 1.
 
     A unit whose tag carries no probabilities gets all its weight on its label.
     """
-    out = np.zeros((len(units), len(LABELS)))
+    labels = codebook.labels
+    out = np.zeros((len(units), len(labels)))
     for i, u in enumerate(units):
         p = u.tag.probs
-        row = [float(p.get(lab, 0.0)) for lab in LABELS]
+        row = [float(p.get(lab, 0.0)) for lab in labels]
         total = sum(row)
         if total > 0:
             out[i] = np.array(row) / total
+        elif u.tag.label in labels:
+            out[i, labels.index(u.tag.label)] = 1.0
         else:
-            out[i, LABELS.index(u.tag.label)] = 1.0
+            raise ValueError(f"the label {u.tag.label!r} is not in the codebook ({', '.join(labels)})")
     return out
 
 
 def shares_of(weights: np.ndarray) -> np.ndarray:
-    """Rows of domain weights (..., 5) as shares; NaN where a row has no weight."""
+    """Rows of domain weights (..., domains) as shares; NaN where a row has no weight."""
     total = weights.sum(axis=-1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(total > 0, weights / np.where(total > 0, total, 1), np.nan)
 
 
 def resampled_shares(
-    probs: np.ndarray, lengths: np.ndarray, measure: str, *, n_boot: int = 1000, seed: int = 0
+    probs: np.ndarray, lengths: np.ndarray, measure: str, *, n_boot: int = 1000, seed: int = 0, columns=None
 ) -> np.ndarray:
-    """Domain shares (n_boot, 5) of ``n_boot`` resamples of the units.
+    """Domain shares (n_boot, domains) of ``n_boot`` resamples of the units.
 
     Parameters
     ----------
-    probs : array (n_units, 6)
+    probs : array (n_units, labels)
         Each unit's label probabilities (see :func:`unit_probs`).
     lengths : array (n_units,)
         Each unit's length in characters (the weight under ``chars``).
@@ -73,31 +83,35 @@ def resampled_shares(
     n_boot : int
     seed : int
         Seed of the resampling.
+    columns : list of int, optional
+        The domains' columns of ``probs`` (:func:`domain_columns`); default
+        those of the six-label codebook.
 
     Returns
     -------
-    array (n_boot, 5)
+    array (n_boot, domains)
         NaN in a resample whose units are all ``other``.
     """
+    columns = domain_columns() if columns is None else list(columns)
     rng = np.random.default_rng(seed)
     n = len(probs)
     if n == 0:
-        return np.full((n_boot, len(DOMAINS)), np.nan)
+        return np.full((n_boot, len(columns)), np.nan)
     cum = np.cumsum(probs, axis=1)
     cum[:, -1] = 1.0
-    out = np.empty((n_boot, len(DOMAINS)))
+    out = np.empty((n_boot, len(columns)))
     for start in range(0, n_boot, BATCH):
         b = min(BATCH, n_boot - start)
         idx = rng.integers(0, n, size=(b, n))
         if measure == "probs":
-            w = probs[idx][..., _DOMAIN_COLUMNS].sum(axis=1)
+            w = probs[idx][..., columns].sum(axis=1)
         else:
             draw = (rng.random((b, n))[..., None] > cum[idx]).sum(axis=-1)  # a label per resampled unit
             weight = lengths[idx] if measure == "chars" else np.ones((b, n))
-            w = np.zeros((b, len(LABELS)))
+            w = np.zeros((b, probs.shape[1]))
             rows = np.repeat(np.arange(b), n)
             np.add.at(w, (rows, draw.ravel()), weight.ravel())
-            w = w[:, _DOMAIN_COLUMNS]
+            w = w[:, columns]
         out[start : start + b] = shares_of(w)
     return out
 

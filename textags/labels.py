@@ -1,4 +1,4 @@
-"""The label set, and reading and checking labelled files.
+"""Reading and checking labelled files.
 
 A labelled file holds one row per unit, with the columns ``doc``, ``index``,
 ``text`` and ``label`` (and optionally ``reviewed``, ``coder``, ``note``).
@@ -26,22 +26,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._doctable import decode
+from .codebook import codebook_of
 from .errors import TextagsError
-from .formulas import neutral, restored
-
-#: The six labels of the codebook, in their fixed order.
-LABELS = ("economy", "livelihood", "safety", "party", "governance", "other")
-#: The five policy domains: every label but ``other``.
-DOMAINS = LABELS[:5]
-#: Chinese names of the labels.
-LABEL_NAMES_ZH = {
-    "economy": "经济发展",
-    "livelihood": "民生保障",
-    "safety": "平安安全",
-    "party": "党的建设",
-    "governance": "城市治理",
-    "other": "其他",
-}
+from .formulas import restored
 
 REQUIRED_COLUMNS = ("doc", "index", "text", "label")
 OPTIONAL_COLUMNS = ("reviewed", "coder", "note", "kind", "section", "file")
@@ -115,25 +103,17 @@ def _rows(text: str, path: str) -> Iterator[tuple[int, dict]]:
         raise TextagsError(f"is not valid CSV ({exc}); save it as CSV UTF-8", path, reader.line_num) from None
 
 
-def _decode(data: bytes, path: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        try:
-            return data.decode("gb18030")
-        except UnicodeDecodeError:
-            raise TextagsError(f"is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8", path) from None
-
-
-def read_labelled_text(text: str, path: str = "<text>", *, strict: bool = True) -> tuple[list[LabelledUnit], int]:
+def read_labelled_text(
+    text: str, path: str = "<text>", *, strict: bool = True, codebook=None
+) -> tuple[list[LabelledUnit], int]:
     """Parse a labelled file's text; return its labelled rows and the count of empty labels.
 
     With ``strict``, the first problem raises :class:`TextagsError` naming
     ``path`` and the line; :func:`check_files` collects all problems instead.
+    Labels are those of ``codebook`` (:class:`textags.codebook.Codebook`;
+    default the six-label codebook).
     """
-    return _labelled(_rows(text, path), path, strict)
+    return _labelled(_rows(text, path), path, strict, codebook)
 
 
 def _file_rows(path: str) -> Iterator[tuple[int, dict]]:
@@ -145,11 +125,11 @@ def _file_rows(path: str) -> Iterator[tuple[int, dict]]:
     except OSError as exc:
         raise TextagsError(f"cannot be read ({exc.strerror})", path) from None
     if is_workbook(path, data):
-        return workbook_rows(path)
-    return _rows(_decode(data, path), path)
+        return workbook_rows(path, _check_columns)
+    return _rows(decode(data, path), path)
 
 
-def _labelled(pairs, path: str, strict: bool) -> tuple[list[LabelledUnit], int]:
+def _labelled(pairs, path: str, strict: bool, codebook=None) -> tuple[list[LabelledUnit], int]:
     rows: list[LabelledUnit] = []
     skipped = 0
     for n, row in pairs:
@@ -158,7 +138,7 @@ def _labelled(pairs, path: str, strict: bool) -> tuple[list[LabelledUnit], int]:
             skipped += 1
             continue
         try:
-            unit = _unit(row, path, n)
+            unit = _unit(row, path, n, codebook)
         except TextagsError:
             if strict:
                 raise
@@ -167,13 +147,12 @@ def _labelled(pairs, path: str, strict: bool) -> tuple[list[LabelledUnit], int]:
     return rows, skipped
 
 
-def _unit(row: dict, path: str, n: int) -> LabelledUnit:
-    from .sheets import label_help, label_id
-
+def _unit(row: dict, path: str, n: int, codebook=None) -> LabelledUnit:
+    cb = codebook_of(codebook)
     given = str(row.get("label") or "").strip()
-    label = label_id(given)
+    label = cb.label_id(given)
     if label is None:
-        raise TextagsError(f"unknown label {given!r}; use one of {label_help()}", path, n)
+        raise TextagsError(f"unknown label {given!r}; use one of {cb.label_help()}", path, n)
     text = str(row.get("text") or "")
     if not text.strip():
         raise TextagsError("empty text; every labelled row needs the unit's text", path, n)
@@ -218,15 +197,16 @@ def labelled_files(paths: Iterable[str | os.PathLike]) -> list[str]:
     return out
 
 
-def read_labelled(paths: Iterable[str | os.PathLike]) -> tuple[list[LabelledUnit], int]:
+def read_labelled(paths: Iterable[str | os.PathLike], codebook=None) -> tuple[list[LabelledUnit], int]:
     """Read labelled files (or directories of them); stop at the first problem.
 
     Returns the rows and the number of rows skipped for an empty label.
+    Labels are those of ``codebook`` (default the six-label codebook).
     """
     rows: list[LabelledUnit] = []
     skipped = 0
     for path in labelled_files(paths):
-        r, s = _labelled(_file_rows(path), path, True)
+        r, s = _labelled(_file_rows(path), path, True, codebook)
         rows.extend(r)
         skipped += s
     if not rows:
@@ -234,6 +214,10 @@ def read_labelled(paths: Iterable[str | os.PathLike]) -> tuple[list[LabelledUnit
             "no labelled rows found (every label empty?); fill the label column", ", ".join(map(str, paths))
         )
     return rows, skipped
+
+
+#: The start of the note of a row :func:`textags._relink.relink_file` could not place: kept, but not read for training.
+UNLINKED = "[unlinked]"
 
 
 # --------------------------------------------------------------------------
@@ -253,7 +237,7 @@ class Problem:
 
 
 def check_files(
-    paths: Iterable[str | os.PathLike], documents: dict | None = None, raw_root: str | None = None
+    paths: Iterable[str | os.PathLike], documents: dict | None = None, raw_root: str | None = None, codebook=None
 ) -> list[Problem]:
     """Check labelled files and list every problem found.
 
@@ -288,7 +272,7 @@ def check_files(
                 problems.append(Problem(path, n, "row is unlinked: " + str(row["note"])[len(UNLINKED) :].strip()))
                 continue
             try:
-                unit = _unit(row, path, n)
+                unit = _unit(row, path, n, codebook)
             except TextagsError as exc:
                 problems.append(Problem(path, n, exc.message))
                 continue
@@ -336,130 +320,3 @@ def _check_texts(by_doc: dict[str, list[LabelledUnit]], documents: dict) -> list
                     )
                 )
     return problems
-
-
-def documents_table(path: str | os.PathLike) -> dict[str, dict[str, str]]:
-    """Read ``data/documents.csv``: ``{id: row}``, with ``path`` resolved against ``raw/`` beside it."""
-    path = Path(path)
-    if path.is_dir():
-        raise TextagsError("is a directory; give a documents table (CSV) like data/documents.csv", str(path))
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TextagsError(f"cannot be read ({exc.strerror}); check the path", str(path)) from None
-    reader = csv.DictReader(io.StringIO(_decode(data, str(path)), newline=""))
-    if not {"id", "file"} <= set(reader.fieldnames or ()):
-        raise TextagsError(
-            "needs the columns id and file; give a documents table like data/documents.csv", str(path), 1
-        )
-    rows = {}
-    for row in reader:
-        row = dict(row)
-        row["path"] = str(path.parent / "raw" / (row["file"] or ""))
-        rows[row["id"]] = row
-    return rows
-
-
-# --------------------------------------------------------------------------
-# relinking after a change of segmentation
-
-
-def relink_rows(rows: list[dict], units) -> tuple[list[dict], list[dict]]:
-    """Move labelled rows to the units that now carry their text.
-
-    ``rows`` are one document's rows (dicts with ``index`` and ``text``) and
-    ``units`` its current units.  Each row goes to a unit with exactly its
-    text, the nearest in order; rows whose text no unit has any more are
-    returned apart, to be labelled again.
-
-    >>> from textags import segment
-    >>> doc = segment("各位代表：\\n税收增长。\\n就业稳定。")
-    >>> moved, lost = relink_rows([{"index": "0", "text": "税收增长。"}, {"index": "1", "text": "已删除。"}], doc.units)
-    >>> [r["index"] for r in moved], [r["text"] for r in lost]
-    ([1], ['已删除。'])
-    """
-    by_text: dict[str, list[int]] = {}
-    for u in units:
-        by_text.setdefault(u.text, []).append(u.index)
-    moved, lost, used = [], [], set()
-    shift = 0
-    for row in sorted(rows, key=lambda r: int(r["index"])):
-        old = int(row["index"])
-        candidates = [i for i in by_text.get(row["text"], []) if i not in used]
-        if not candidates:
-            lost.append(row)
-            continue
-        new = min(candidates, key=lambda i: (abs(i - (old + shift)), i))
-        shift = new - old
-        used.add(new)
-        moved.append({**row, "index": new})
-    return moved, lost
-
-
-#: The start of the note of a row :func:`relink_file` could not place: kept, but not read for training.
-UNLINKED = "[unlinked]"
-
-
-def unlinked(row: dict) -> dict:
-    """``row`` kept with its label, its note marked :data:`UNLINKED` (its text matches no unit any more).
-
-    >>> unlinked({"index": "3", "text": "旧句。", "label": "party", "note": "见附件"})["note"]
-    '[unlinked] its text matches no unit of the document any more; give it the index of its new unit (and remove this mark) or delete the row | 见附件'
-    """
-    note = str(row.get("note") or "")
-    if note.startswith(UNLINKED):
-        return dict(row)
-    mark = f"{UNLINKED} its text matches no unit of the document any more; give it the index of its new unit (and remove this mark) or delete the row"
-    return {**row, "note": f"{mark} | {note}" if note else mark}
-
-
-def relink_file(path: str | os.PathLike, documents: dict) -> tuple[int, list[dict]]:
-    """Relink one labelled CSV file in place (atomically); return rows kept and rows that matched no unit.
-
-    No row is ever dropped: a row whose text no unit carries any more keeps
-    its label and index, its note marked :data:`UNLINKED`, and is skipped
-    when labelled files are read until someone places it again.  A UTF-8
-    BOM at the start of the file is kept.
-    """
-    from .atomic import atomic_open
-    from .readers import read
-    from .segment import segment
-
-    path = Path(path)
-    raw = path.read_bytes()
-    text = _decode(raw, str(path))
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    fields = [f.lstrip("\ufeff") for f in (reader.fieldnames or [])]
-    reader.fieldnames = fields
-    _check_columns(fields, str(path))
-    rows = [{k: restored(v) if isinstance(v, str) else v for k, v in r.items()} for r in reader]
-    by_doc: dict[str, list[dict]] = {}
-    for r in rows:
-        by_doc.setdefault(r["doc"], []).append(r)
-    out, lost_all = [], []
-    for doc, doc_rows in by_doc.items():
-        if doc not in documents:
-            out.extend(doc_rows)
-            continue
-        units = segment(read(documents[doc]), name=doc).units
-        moved, lost = relink_rows(doc_rows, units)
-        kinds = {u.index: u for u in units}
-        for r in moved:
-            u = kinds[r["index"]]
-            if "kind" in r:
-                r["kind"] = u.kind
-            if "section" in r:
-                r["section"] = " > ".join(u.section)
-        out.extend(moved)
-        out.extend(unlinked(r) for r in lost)
-        lost_all.extend(lost)
-    if lost_all and "note" not in fields:
-        fields.append("note")
-    out.sort(key=lambda r: (r["doc"], int(r["index"])))
-    with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
-        if raw.startswith(b"\xef\xbb\xbf"):
-            fh.write("\ufeff")  # kept, so Excel still reads the file as UTF-8
-        w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n", restval="")
-        w.writeheader()
-        w.writerows({k: neutral(v) for k, v in r.items()} for r in out)
-    return len(out), lost_all

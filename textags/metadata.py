@@ -36,12 +36,9 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 from pathlib import Path
-
-from .errors import TextagsError
 
 UNKNOWN = "unknown"
 
@@ -280,29 +277,9 @@ def read_documents_table(path: str | os.PathLike) -> list[dict[str, str]]:
         When the table cannot be read, has no ``file`` column, or names a
         file twice.
     """
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            if not reader.fieldnames or "file" not in [c.strip() for c in reader.fieldnames]:
-                raise TextagsError("has no file column; give a CSV with a header: file,title,year,level,region", path)
-            rows, seen = [], {}
-            for row in reader:
-                row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k}
-                if not row.get("file"):
-                    raise TextagsError("the file cell is empty; name the report", path, reader.line_num)
-                if row["file"] in seen:
-                    raise TextagsError(
-                        f"{row['file']} is named twice (first on line {seen[row['file']]}); keep one row per report",
-                        path,
-                        reader.line_num,
-                    )
-                seen[row["file"]] = reader.line_num
-                rows.append(row)
-    except FileNotFoundError:
-        raise TextagsError("no such documents table; give a CSV with a file column", path) from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise TextagsError(f"cannot be read as a UTF-8 CSV table ({exc}); save it as CSV UTF-8", path) from None
-    return rows
+    from ._doctable import read_rows
+
+    return read_rows(path, ("file",), "has no file column; give a CSV with a header: file,title,year,level,region")
 
 
 class DocumentsTable:

@@ -30,8 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .codebook import LABELS
 from .errors import TextagsError
-from .labels import LABELS
 
 #: What each card parameter must be: a check and the words for it.
 _PARAMS = {

@@ -8,8 +8,9 @@ matplotlib is imported only when a chart is drawn; without it the functions
 raise :class:`textags.errors.MissingExtraError` saying ``pip install
 "textags[plot]"``.  The domains are named in Chinese when a CJK font is
 installed (Noto Sans CJK, Source Han Sans, WenQuanYi ...), else in English,
-with a warning that names the font package to install.  The colours are those
-of the HTML report (:data:`textags.report.COLOURS`, Okabe--Ito).
+with a warning that names the font package to install.  The domains, their
+names and colours are those of the codebook (:mod:`textags.codebook`), as
+in the HTML report.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ import sys
 import warnings
 from functools import lru_cache
 
+from .codebook import Codebook, codebook_of
 from .errors import MissingExtraError
-from .labels import DOMAINS, LABEL_NAMES_ZH
 
 #: CJK fonts looked for, in order of preference.
 CJK_FONTS = (
@@ -72,8 +73,10 @@ def cjk_font() -> str | None:
     return None
 
 
-def _domain_names() -> tuple[dict[str, str], str | None]:
+def _domain_names(cb: Codebook) -> tuple[dict[str, str], str | None]:
     """Tick labels of the domains, and the CJK font to draw them with (None: English names)."""
+    if not any(cb.name(d) for d in cb.domains):  # no Chinese names to draw
+        return {d: d for d in cb.domains}, cjk_font()
     font = cjk_font()
     if font is None:
         warnings.warn(
@@ -82,8 +85,8 @@ def _domain_names() -> tuple[dict[str, str], str | None]:
             UserWarning,
             stacklevel=3,
         )
-        return {d: d for d in DOMAINS}, None
-    return {d: f"{LABEL_NAMES_ZH[d]}\n{d}" for d in DOMAINS}, font
+        return {d: d for d in cb.domains}, None
+    return {d: f"{cb.name(d)}\n{d}" if cb.name(d) else d for d in cb.domains}, font
 
 
 def _family(font: str | None) -> list[str]:
@@ -125,24 +128,24 @@ def plot_emphasis(doc, ax=None, measure: str = "units"):
         When matplotlib is not installed.
     """
     plt = _pyplot()
-    from .report import COLOURS
-
     e = _emphasis_of(doc, measure)
-    names, font = _domain_names()
+    cb = e.codebook
+    domains = cb.domains
+    names, font = _domain_names(cb)
     if ax is None:
         _, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
     title = _name_of(e)
     if not e.measured:  # no share to draw, and none of 0 either
-        ax.text(0.5, 0.5, f"— no units in the five domains ({e.other_units} other)", ha="center", va="center")
+        ax.text(0.5, 0.5, f"— no units in {cb.domains_phrase()} ({e.other_units} other)", ha="center", va="center")
         ax.set_axis_off()
         ax.set_title(title, fontsize=10, fontfamily=_family(font))
         return ax
-    shares = [100 * e.shares[measure][d] for d in DOMAINS]
-    low = [100 * (e.shares[measure][d] - e.low[measure][d]) for d in DOMAINS]
-    high = [100 * (e.high[measure][d] - e.shares[measure][d]) for d in DOMAINS]
-    y = list(range(len(DOMAINS)))
-    ax.barh(y, shares, color=[COLOURS[d] for d in DOMAINS], xerr=[low, high], capsize=3, error_kw={"lw": 1.2})
-    ax.set_yticks(y, [names[d] for d in DOMAINS], fontfamily=_family(font))
+    shares = [100 * e.shares[measure][d] for d in domains]
+    low = [100 * (e.shares[measure][d] - e.low[measure][d]) for d in domains]
+    high = [100 * (e.high[measure][d] - e.shares[measure][d]) for d in domains]
+    y = list(range(len(domains)))
+    ax.barh(y, shares, color=[cb.colour(d) for d in domains], xerr=[low, high], capsize=3, error_kw={"lw": 1.2})
+    ax.set_yticks(y, [names[d] for d in domains], fontfamily=_family(font))
     ax.invert_yaxis()
     for yi, s, h in zip(y, shares, high):
         ax.text(s + h + 1, yi, f"{s:.1f}%", va="center", fontsize=8)
@@ -173,13 +176,20 @@ def _shorten(name: str, width: int = 26) -> str:
     return name[: width - 1 - tail] + "…" + name[-tail:]
 
 
-def _rows(docs_or_rows, by: str, documents=None, baseline=None) -> list[dict]:
+def _rows(docs_or_rows, by: str, documents=None, baseline=None, codebook=None) -> tuple[list[dict], Codebook]:
+    """The rows of :func:`textags.compare` (given, or of the documents) and the codebook of their domains."""
     items = list(docs_or_rows)
-    if items and isinstance(items[0], dict):
-        return items
-    from .emphasis import compare
+    if not (items and isinstance(items[0], dict)):
+        from .emphasis import compare
+        from .model import tag
 
-    return compare(items, by=by, documents=documents, baseline=baseline)
+        items = [d if getattr(d, "tagged", False) else tag(d) for d in items]
+        if codebook is None:
+            codebook = codebook_of(items)
+        items = compare(items, by=by, documents=documents, baseline=baseline)
+    if codebook is None:  # rows name their domains; the label left out is other
+        codebook = codebook_of({"labels": [*dict.fromkeys(r["domain"] for r in items), "other"]})
+    return items, codebook_of(codebook)
 
 
 def _group_label(rows: list[dict], group: str) -> str:
@@ -207,6 +217,7 @@ def plot_compare(
     kind: str | None = None,
     documents=None,
     baseline: str | None = None,
+    codebook=None,
 ):
     """Domain shares of several documents, parts, years or levels side by side.
 
@@ -226,6 +237,9 @@ def plot_compare(
         The user's documents table (see :mod:`textags.metadata`).
     baseline : str, optional
         Shifts are from this group instead of the group before.
+    codebook : Codebook, model or card, optional
+        The domains' names and colours (:func:`textags.codebook.codebook_of`);
+        default the documents' (or, for rows, the domains they name).
 
     A share whose shift from the group before (or the baseline) has a 95%
     interval that excludes 0 is marked with ``*``.  Years are drawn on an
@@ -236,11 +250,11 @@ def plot_compare(
     matplotlib Axes
     """
     plt = _pyplot()
-    from .report import COLOURS
-
-    rows = [r for r in _rows(docs_or_rows, by, documents, baseline) if r["measure"] == measure]
+    rows, cb = _rows(docs_or_rows, by, documents, baseline, codebook)
+    rows = [r for r in rows if r["measure"] == measure]
     if not rows:
         raise ValueError("nothing to compare: give tagged documents or rows of textags.compare")
+    domains = cb.domains
     by = rows[0].get("by", by)
     kind = kind or ("line" if by == "year" else "bar")
     if kind not in ("bar", "line"):
@@ -249,30 +263,30 @@ def plot_compare(
     if by == "year":
         groups.sort(key=lambda g: (not g.isdigit(), int(g) if g.isdigit() else 0, g))
     cell = {(r["group"], r["domain"]): r for r in rows}
-    names, font = _domain_names()
+    names, font = _domain_names(cb)
     numeric = kind == "line" and all(g.isdigit() for g in groups)  # years: a true time axis
     if ax is None:
         width = 10.0 if numeric else min(14.0, max(6.4, 0.9 * len(groups) + 2.5))
         _, ax = plt.subplots(figsize=(width, 3.8), layout="constrained")
     x = [int(g) for g in groups] if numeric else list(range(len(groups)))
-    for j, d in enumerate(DOMAINS):
+    for j, d in enumerate(domains):
         share = [_nan(cell[g, d]["share"]) if (g, d) in cell else float("nan") for g in groups]
         lo = [_nan(cell[g, d]["low"]) if (g, d) in cell else float("nan") for g in groups]
         hi = [_nan(cell[g, d]["high"]) if (g, d) in cell else float("nan") for g in groups]
         marked = [bool((g, d) in cell and cell[g, d].get("shift_differs")) for g in groups]
         label = names[d].replace("\n", " ")
         if kind == "line":
-            ax.plot(x, share, marker="o", color=COLOURS[d], label=label)
-            ax.fill_between(x, lo, hi, color=COLOURS[d], alpha=0.15, linewidth=0)
+            ax.plot(x, share, marker="o", color=cb.colour(d), label=label)
+            ax.fill_between(x, lo, hi, color=cb.colour(d), alpha=0.15, linewidth=0)
             xs = x
         else:
-            w = 0.8 / len(DOMAINS)
+            w = 0.8 / len(domains)
             xs = [xi - 0.4 + w * (j + 0.5) for xi in x]
             err = [[s - lo_ for s, lo_ in zip(share, lo)], [hi_ - s for s, hi_ in zip(share, hi)]]
-            ax.bar(xs, share, w, color=COLOURS[d], yerr=err, capsize=2, error_kw={"lw": 0.8}, label=label)
+            ax.bar(xs, share, w, color=cb.colour(d), yerr=err, capsize=2, error_kw={"lw": 0.8}, label=label)
         for xi, h, m in zip(xs, hi, marked):
             if m:  # the shift from the group before (or the baseline) is beyond noise
-                ax.annotate("*", (xi, h), ha="center", va="bottom", color=COLOURS[d], fontsize=11)
+                ax.annotate("*", (xi, h), ha="center", va="bottom", color=cb.colour(d), fontsize=11)
     if numeric:
         ax.set_xticks(x, [str(v) for v in x], rotation=45 if len(x) > 12 else 0)  # whole years only
     else:
@@ -294,14 +308,20 @@ def plot_compare(
 
 
 def plot_shifts(
-    docs_or_rows, by: str = "document", ax=None, measure: str = "units", documents=None, baseline: str | None = None
+    docs_or_rows,
+    by: str = "document",
+    ax=None,
+    measure: str = "units",
+    documents=None,
+    baseline: str | None = None,
+    codebook=None,
 ):
     """The shift of each domain's share between groups, with 95% intervals; differences beyond noise marked.
 
     Parameters
     ----------
     docs_or_rows : iterable of Document (or path), or rows of :func:`textags.compare`
-    by, measure, documents, baseline
+    by, measure, documents, baseline, codebook
         As in :func:`plot_compare`.
 
     A shift whose 95% interval excludes 0 is drawn in full colour and
@@ -312,19 +332,18 @@ def plot_shifts(
     matplotlib Axes
     """
     plt = _pyplot()
-    from .report import COLOURS
-
-    rows = [r for r in _rows(docs_or_rows, by, documents, baseline) if r["measure"] == measure]
-    rows = [r for r in rows if r.get("shift_from") is not None]
+    rows, cb = _rows(docs_or_rows, by, documents, baseline, codebook)
+    rows = [r for r in rows if r["measure"] == measure and r.get("shift_from") is not None]
+    domains = cb.domains
     if not rows:
         raise ValueError("no shifts to draw: give at least two groups (or both parts of a report)")
     groups = list(dict.fromkeys(r["group"] for r in rows))
     cell = {(r["group"], r["domain"]): r for r in rows}
-    names, font = _domain_names()
+    names, font = _domain_names(cb)
     if ax is None:
         _, ax = plt.subplots(figsize=(min(14.0, max(6.4, 1.2 * len(groups) + 2.5)), 3.8), layout="constrained")
-    w = 0.8 / len(DOMAINS)
-    for j, d in enumerate(DOMAINS):
+    w = 0.8 / len(domains)
+    for j, d in enumerate(domains):
         xs = [k - 0.4 + w * (j + 0.5) for k in range(len(groups))]
         s = [_nan(cell[g, d]["shift"]) for g in groups]
         lo = [_nan(cell[g, d]["shift_low"]) for g in groups]
@@ -332,7 +351,7 @@ def plot_shifts(
         marked = [bool(cell[g, d]["shift_differs"]) for g in groups]
         err = [[a - b for a, b in zip(s, lo)], [b - a for a, b in zip(s, hi)]]
         bars = ax.bar(
-            xs, s, w, color=COLOURS[d], yerr=err, capsize=2, error_kw={"lw": 0.8}, label=names[d].replace("\n", " ")
+            xs, s, w, color=cb.colour(d), yerr=err, capsize=2, error_kw={"lw": 0.8}, label=names[d].replace("\n", " ")
         )
         for bar, m, h in zip(bars, marked, hi):
             bar.set_alpha(1.0 if m else 0.35)
@@ -340,7 +359,7 @@ def plot_shifts(
                 ax.annotate("*", (bar.get_x() + bar.get_width() / 2, h), ha="center", va="bottom", fontsize=11)
     ax.axhline(0, color="#1a1a1a", lw=0.8)
     ticks = [
-        f"{_shorten(_group_label(rows, cell[g, DOMAINS[0]]['shift_from']), 14)} → {_shorten(_group_label(rows, g), 14)}"
+        f"{_shorten(_group_label(rows, cell[g, domains[0]]['shift_from']), 14)} → {_shorten(_group_label(rows, g), 14)}"
         for g in groups
     ]
     ax.set_xticks(

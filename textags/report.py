@@ -7,8 +7,8 @@ and inline SVG only, no script, font, image or network request -- and
 For each document the page shows
 
 - its text, every heading and body unit highlighted in its domain's colour
-  (the colour-blind-safe Okabe--Ito palette, :data:`COLOURS`), headings as
-  headings;
+  (the codebook's colours, :mod:`textags.codebook`: for the six default
+  labels the colour-blind-safe Okabe--Ito palette), headings as headings;
 - the footnotes, tables and page furniture that cleaning set aside, greyed
   but shown, so nothing is hidden;
 - a bar chart of its emphasis (shares by units, see
@@ -45,73 +45,27 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from html import escape
 from pathlib import Path
 
+from ._html import esc, plural, short, tint
+from ._report_figures import compare_svg, compare_table, emphasis_svg, emphasis_table, shift_table
+from ._report_text import doc_meta, removed_list, render_text
+from .codebook import Codebook, codebook_for
 from .document import Document
-from .labels import DOMAINS, LABEL_NAMES_ZH, LABELS
-from .report_view import badge, legend_marks, marks, report_title, tooltip_terms, view_css
-
-#: One colour per label, from the Okabe--Ito palette (distinguishable with
-#: the common colour-vision deficiencies); ``other`` is neutral grey.
-COLOURS = {
-    "economy": "#0072B2",
-    "livelihood": "#E69F00",
-    "safety": "#D55E00",
-    "party": "#CC79A7",
-    "governance": "#009E73",
-    "other": "#999999",
-}
-
-#: The highlight behind a unit's text: its colour mixed with this much white.
-TINT = 0.72
+from .report_view import legend_marks, report_title, view_css
 
 BY = ("document", "part")
-
-_SET_ASIDE_NAMES = {"footnote": "footnote", "table": "table", "furniture": "page furniture"}
-
-
-def _tint(colour: str, white: float = TINT) -> str:
-    """``colour`` mixed with ``white`` parts of white.
-
-    >>> _tint("#000000", 0.5)
-    '#808080'
-    """
-    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(c + (255 - c) * white):02x}" for c in rgb)
-
-
-def _ink(colour: str) -> str:
-    """Black or white, whichever reads better on ``colour``."""
-    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    lum = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
-    y = 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2]
-    return "#000" if (y + 0.05) / 0.05 >= 1.05 / (y + 0.05) else "#fff"
-
-
-def _pct(x: float, digits: int = 1) -> str:
-    return f"{100 * x:.{digits}f}%"
-
-
-def _n(count: int, noun: str) -> str:
-    """``1 unit``, ``2 units``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def _esc(value) -> str:
-    return escape(str(value), quote=True)
 
 
 # --------------------------------------------------------------------------
 # CSS
 
 
-def _css() -> str:
+def _css(codebook: Codebook) -> str:
     rules = []
-    for lab in LABELS:
-        c = COLOURS[lab]
-        rules.append(f".u-{lab}{{background:{_tint(c)};border-bottom:2px solid {c}}}")
-        rules.append(f".sw-{lab}{{background:{_tint(c)};border:2px solid {c}}}")
+    for lab, c in zip(codebook.labels, codebook.colours):
+        rules.append(f".u-{lab}{{background:{tint(c)};border-bottom:2px solid {c}}}")
+        rules.append(f".sw-{lab}{{background:{tint(c)};border:2px solid {c}}}")
     return (
         """
 :root{--ink:#1a1a1a;--muted:#595959;--rule:#d0d0d0}
@@ -161,200 +115,10 @@ details.removed{margin-top:1rem;font-size:.85rem;color:var(--muted)}
     )
 
 
-# --------------------------------------------------------------------------
-# SVG charts
-
-
-def _axis_max(values) -> float:
-    """The smallest multiple of 10% at or above every value (at least 10%)."""
-    top = max([0.0, *values])
-    return min(1.0, max(0.1, -(-round(top * 1000) // 100) / 10))
-
-
-def emphasis_svg(e, *, title: str | None = None) -> str:
-    """A horizontal bar chart of an emphasis's unit shares with their 95% intervals, as inline SVG."""
-    label_w, plot_w, value_w, row_h, top = 150, 190, 60, 28, 24
-    width = label_w + plot_w + value_w
-    if not e.measured:  # no unit in the five domains: nothing to draw, and no share of 0 either
-        return (
-            f'<svg class="chart chart-emphasis" role="img" viewBox="0 0 {width} 40" width="{width}" height="40" '
-            f'xmlns="http://www.w3.org/2000/svg"><title>{_esc(title or f"Emphasis of {e.name}")}</title>'
-            f'<text x="8" y="24" font-size="12" fill="#595959">— no units in the five domains '
-            f"({e.other_units} other)</text></svg>"
-        )
-    height = top + row_h * len(DOMAINS) + 22
-    xmax = _axis_max(e.high["units"].values())
-
-    def x(v: float) -> float:
-        return round(label_w + plot_w * v / xmax, 1)
-
-    title = title or f"Emphasis of {e.name}"
-    desc = "; ".join(
-        f"{d} {_pct(e.shares['units'][d])} (95% interval {_pct(e.low['units'][d])}–{_pct(e.high['units'][d])})"
-        for d in DOMAINS
-    )
-    out = [
-        f'<svg class="chart chart-emphasis" role="img" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{_esc(title)}</title><desc>{_esc(desc)}</desc>'
-    ]
-    step = 2 if xmax > 0.5 else 1  # tens of percent between ticks
-    for k in range(0, round(xmax * 10) + 1, step):
-        v = k / 10
-        out.append(
-            f'<line x1="{x(v)}" y1="{top - 4}" x2="{x(v)}" y2="{height - 20}" stroke="#d0d0d0" stroke-width="1"/>'
-            f'<text x="{x(v)}" y="{height - 6}" font-size="11" text-anchor="middle" fill="#595959">{k * 10}%</text>'
-        )
-    out.append(f'<text x="{label_w}" y="13" font-size="11" fill="#595959">share of units · 95% interval (line)</text>')
-    for i, d in enumerate(DOMAINS):
-        y = top + i * row_h
-        s, lo, hi = e.shares["units"][d], e.low["units"][d], e.high["units"][d]
-        n = e.counts.get(d, 0)
-        mid = y + row_h / 2
-        out.append(
-            f"<g><title>{_esc(d)} {_esc(LABEL_NAMES_ZH[d])}: {_pct(s)} of {_n(e.units, 'unit')} ({n}), "
-            f"95% interval {_pct(lo)}–{_pct(hi)}</title>"
-            f'<text x="{label_w - 8}" y="{mid + 4}" font-size="12" text-anchor="end">{_esc(d)} '
-            f'<tspan fill="#595959">{_esc(LABEL_NAMES_ZH[d])}</tspan></text>'
-            f'<rect x="{label_w}" y="{y + 5}" width="{max(0.0, x(s) - label_w)}" height="{row_h - 10}" '
-            f'fill="{COLOURS[d]}"/>'
-            f'<line x1="{x(lo)}" y1="{mid}" x2="{x(hi)}" y2="{mid}" stroke="#000" stroke-width="1.5"/>'
-            f'<line x1="{x(lo)}" y1="{mid - 5}" x2="{x(lo)}" y2="{mid + 5}" stroke="#000" stroke-width="1.5"/>'
-            f'<line x1="{x(hi)}" y1="{mid - 5}" x2="{x(hi)}" y2="{mid + 5}" stroke="#000" stroke-width="1.5"/>'
-            f'<text x="{label_w + plot_w + 8}" y="{mid + 4}" font-size="12">{_pct(s)}</text></g>'
-        )
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _short(name: str, n: int = 40) -> str:
-    """``name`` cut in the middle to ``n`` characters, keeping its end (a part's name).
-
-    >>> _short("baoshan-district-2021-2022-development-plan-report:review", 30)
-    'baoshan-distric…-report:review'
-    """
-    if len(name) <= n:
-        return name
-    tail = (n - 1) // 2
-    return name[: n - 1 - tail] + "…" + name[-tail:]
-
-
-def compare_svg(emphases: Sequence, *, title: str = "Emphasis compared") -> str:
-    """One 100%-stacked bar per emphasis (document or part), segments in the domains' colours."""
-    label_w, plot_w, row_h, top = 300, 520, 30, 8
-    width = label_w + plot_w + 24
-    height = top + row_h * len(emphases) + 26
-    out = [
-        f'<svg class="chart chart-compare" role="img" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{_esc(title)}</title>'
-    ]
-    for i, e in enumerate(emphases):
-        y = top + i * row_h
-        out.append(
-            f'<text x="{label_w - 8}" y="{y + row_h / 2 + 4}" font-size="12" text-anchor="end">'
-            f"<title>{_esc(e.name)}</title>{_esc(_short(e.name))}</text>"
-        )
-        if not e.measured:
-            out.append(
-                f'<text x="{label_w + 4}" y="{y + row_h / 2 + 4}" font-size="11" fill="#595959">'
-                f"no units in the five domains ({e.other_units} other)</text>"
-            )
-        x0 = 0.0
-        for d in DOMAINS:
-            s = e.shares["units"][d]
-            if not s:  # 0, or None when unmeasured
-                continue
-            w = plot_w * s
-            out.append(
-                f"<g><title>{_esc(e.name)}: {_esc(d)} {_pct(s)} (95% interval "
-                f"{_pct(e.low['units'][d])}–{_pct(e.high['units'][d])})</title>"
-                f'<rect x="{round(label_w + x0, 1)}" y="{y + 4}" width="{round(w, 1)}" height="{row_h - 8}" '
-                f'fill="{COLOURS[d]}" stroke="#fff" stroke-width="1"/>'
-            )
-            if s >= 0.06:
-                out.append(
-                    f'<text x="{round(label_w + x0 + w / 2, 1)}" y="{y + row_h / 2 + 4}" font-size="11" '
-                    f'text-anchor="middle" fill="{_ink(COLOURS[d])}">{round(100 * s)}%</text>'
-                )
-            out.append("</g>")
-            x0 += w
-    for k in range(0, 11, 2):
-        xv = label_w + plot_w * k / 10
-        out.append(
-            f'<text x="{xv}" y="{height - 6}" font-size="11" text-anchor="middle" fill="#595959">{k * 10}%</text>'
-        )
-    out.append("</svg>")
-    return "".join(out)
-
-
-# --------------------------------------------------------------------------
-# tables and sections
-
-
-def _share(x, digits: int = 1) -> str:
-    """A share in percent, or ``—`` when it was not measured."""
-    return "—" if x is None else _pct(x, digits)
-
-
-def _emphasis_table(e) -> str:
-    rows = "".join(
-        f"<tr><td>{_esc(d)} {_esc(LABEL_NAMES_ZH[d])}</td><td>{_share(e.shares['units'][d])}</td>"
-        f"<td>{_interval(e, d)}</td><td>{e.counts.get(d, 0)}</td></tr>"
-        for d in DOMAINS
-    )
-    return (
-        '<table class="emphasis"><thead><tr><th>domain</th><th>share</th><th>95% interval</th><th>units</th></tr>'
-        f"</thead><tbody>{rows}</tbody></table>"
-    )
-
-
-def _compare_table(emphases: Sequence) -> str:
-    head = "".join(f"<th>{_esc(d)}</th>" for d in DOMAINS)
-    body = []
-    for e in emphases:
-        cells = "".join(
-            f"<td>{_share(e.shares['units'][d])} <small>[{_pct(e.low['units'][d], 0)}–"
-            f"{_pct(e.high['units'][d], 0)}]</small></td>"
-            if e.measured
-            else "<td>—</td>"
-            for d in DOMAINS
-        )
-        body.append(f"<tr><td>{_esc(e.name)}</td>{cells}<td>{e.units}</td><td>{e.other_units}</td></tr>")
-    return (
-        f'<table class="compare"><thead><tr><th>document</th>{head}<th>units</th><th>other</th></tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table>"
-    )
-
-
-def _interval(e, d: str) -> str:
-    return "—" if e.shares["units"][d] is None else f"{_pct(e.low['units'][d])}–{_pct(e.high['units'][d])}"
-
-
-def _shift_table(review, plan, shift: dict) -> str:
-    """The review → plan shift of each domain with its 95% interval (see :func:`textags.shift.shift_between`)."""
-    from .emphasis_table import points
-
-    rows = []
-    for d in DOMAINS:
-        s, lo, hi, apart = shift["shift"][d], shift["low"][d], shift["high"][d], shift["differs"][d]
-        cell = "—" if s is None else f"{points(s)} pp"
-        interval = "—" if s is None else f"{points(lo)} to {points(hi)}"
-        rows.append(
-            f'<tr class="{"differs" if apart else "same"}"><td>{_esc(d)} {_esc(LABEL_NAMES_ZH[d])}</td>'
-            f"<td>{_share(review.shares['units'][d])}</td><td>{_share(plan.shares['units'][d])}</td>"
-            f"<td>{cell}{' *' if apart else ''}</td><td>{interval}</td></tr>"
-        )
-    return (
-        '<table class="shift"><thead><tr><th>domain</th><th>review</th><th>plan</th><th>shift</th>'
-        f"<th>95% interval</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        '<p class="note">pp: percentage points, plan minus review; the interval comes from a bootstrap over the '
-        "units of both parts; * the interval excludes 0 (a difference beyond resampling noise).</p>"
-    )
-
-
-def _legend() -> str:
+def _legend(codebook: Codebook) -> str:
     items = "".join(
-        f'<li><span class="sw sw-{lab}" aria-hidden="true"></span>{_esc(lab)} {_esc(LABEL_NAMES_ZH[lab])}</li>'
-        for lab in LABELS
+        f'<li><span class="sw sw-{esc(lab)}" aria-hidden="true"></span>{esc(lab)} {esc(name)}</li>'
+        for lab, name in zip(codebook.labels, codebook.names)
     )
     return (
         f'<ul id="legend" class="legend" aria-label="Legend">{items}'
@@ -363,105 +127,7 @@ def _legend() -> str:
     )
 
 
-def _tip(u) -> str:
-    t = u.tag
-    head = f"{t.label} {LABEL_NAMES_ZH.get(t.label, '')} · confidence {t.confidence:.3f}"
-    if u.kind == "heading":
-        head += " · heading"
-    lines = [head]
-    if t.rule:
-        lines.append(f"settled by the codebook rule: {t.rule}")
-    if t.alone and t.alone != t.label:
-        lines.append(f"on its own: {t.alone} (its neighbours decided)")
-    terms = tooltip_terms(u)
-    if terms:
-        lines.append("terms: " + ", ".join(f"{term} {w:+.2f}" for term, w in terms))
-    return "\n".join(lines)
-
-
-def _unit_attrs(u) -> str:
-    t = u.tag
-    return (
-        f'class="u u-{_esc(t.label)}" data-label="{_esc(t.label)}" data-confidence="{t.confidence:.3f}" '
-        f'data-index="{u.index}"{marks(u)} tabindex="0" title="{_esc(_tip(u))}"'
-    )
-
-
-def render_text(doc: Document) -> str:
-    """The document's text as HTML: units highlighted, headings as headings, set-aside units greyed."""
-    out: list[str] = []
-    in_p = False
-    prev = 0
-
-    def close() -> None:
-        nonlocal in_p
-        if in_p:
-            out.append("</p>")
-            in_p = False
-
-    for u in doc.units:
-        gap = doc.text[prev : u.start]
-        prev = u.end
-        if gap.strip():  # text outside every unit (not expected): shown as it is
-            if not in_p:
-                out.append("<p>")
-                in_p = True
-            out.append(f'<span class="gap">{_esc(gap.strip())}</span>')
-        if "\n" in gap:
-            close()
-        if u.kind == "heading":
-            close()
-            level = min(6, 3 + len(u.section))
-            out.append(f"<h{level} {_unit_attrs(u)}>{_esc(u.text)} {badge(u)}</h{level}>")
-            continue
-        if not in_p:
-            out.append("<p>")
-            in_p = True
-        elif gap and not gap.strip():
-            out.append(" " if " " in gap or "\t" in gap else "")
-        if u.coded:
-            out.append(f"<span {_unit_attrs(u)}>{_esc(u.text)}</span>{badge(u)}")
-        else:
-            kind = _SET_ASIDE_NAMES.get(u.kind, u.kind)
-            out.append(
-                f'<span class="setaside setaside-{_esc(u.kind)}" data-kind="{_esc(kind)}" data-index="{u.index}" '
-                f'title="{_esc(kind)}: set aside by cleaning, not tagged">{_esc(u.text)}</span>'
-            )
-    tail = doc.text[prev:]
-    if tail.strip():
-        if not in_p:
-            out.append("<p>")
-            in_p = True
-        out.append(f'<span class="gap">{_esc(tail.strip())}</span>')
-    close()
-    return "".join(out)
-
-
-def _removed(doc: Document) -> str:
-    if not doc.removed:
-        return ""
-    items = "".join(
-        f"<li>at {r.offset}: <code>{_esc(r.text.strip() or repr(r.text))}</code> ({_esc(r.reason)})</li>"
-        for r in doc.removed[:500]
-    )
-    more = f"<li>… and {len(doc.removed) - 500} more</li>" if len(doc.removed) > 500 else ""
-    return (
-        f'<details class="removed"><summary>Markup removed by cleaning: {len(doc.removed)} pieces</summary>'
-        f"<ul>{items}{more}</ul></details>"
-    )
-
-
-def _doc_meta(doc: Document, info: dict) -> str:
-    kinds = {}
-    for u in doc.units:
-        kinds[u.kind] = kinds.get(u.kind, 0) + 1
-    bits = [f"{k} {_esc(info[k])}" for k in ("level", "region", "year") if info.get(k) and info[k] != "unknown"]
-    bits.append(f"file {_esc(doc.path)}" if doc.path else f"document {_esc(doc.name)}")
-    counts = ", ".join(f"{n} {_esc(k)}" for k, n in kinds.items())
-    return f'<p class="meta">{" · ".join(bits)}{"<br>" if bits else ""}{len(doc.units)} units: {counts}</p>'
-
-
-def _parts_section(doc: Document, by: str, name: str) -> tuple[str, list]:
+def _parts_section(doc: Document, by: str, name: str, cb: Codebook) -> tuple[str, list]:
     """The parts' charts and the review → plan shift; and the parts' emphases (``name``: the report's title)."""
     from .emphasis import emphasis
     from .parts import split_parts
@@ -474,19 +140,19 @@ def _parts_section(doc: Document, by: str, name: str) -> tuple[str, list]:
         return "", []
     if by != "part":  # the two parts only; the preamble is shown with by="part"
         parts = {p: parts[p] for p in ("review", "plan")}
-    es = {p: emphasis(doc, units=us, name=f"{name}:{p}", meta={}) for p, us in parts.items()}
+    es = {p: emphasis(doc, units=us, name=f"{name}:{p}", meta={}, codebook=cb) for p, us in parts.items()}
     charts = "".join(
         f'<figure class="part part-{p}">{emphasis_svg(e, title=f"Emphasis of the {p} part of {name}")}'
-        f"<figcaption>{_esc(p)}: {_n(e.units, 'unit')} in the five domains, {e.other_units} other</figcaption></figure>"
+        f"<figcaption>{esc(p)}: {plural(e.units, 'unit')} in {cb.domains_phrase()}, {e.other_units} other</figcaption></figure>"
         for p, e in es.items()
     )
     shift = (
-        _shift_table(es["review"], es["plan"], shift_between(parts["review"], parts["plan"]))
+        shift_table(es["review"], es["plan"], shift_between(parts["review"], parts["plan"], codebook=cb))
         if both
         else '<p class="note">No review and plan parts to set side by side.</p>'
     )
     html = (
-        f'<section class="parts-section"><h3>Parts: {" · ".join(_esc(p) for p in es)}</h3>'
+        f'<section class="parts-section"><h3>Parts: {" · ".join(esc(p) for p in es)}</h3>'
         f'<div class="parts">{charts}</div><h4>Shift from review to plan</h4>{shift}</section>'
         if both
         else f'<section class="parts-section"><h3>Parts</h3><div class="parts">{charts}</div>{shift}</section>'
@@ -500,13 +166,13 @@ def _about(model) -> str:
     card = getattr(model, "card", model) or {}
     training = card.get("training") or {}
     cv = card.get("cross_validation") or {}  # None for a model trained with --no-eval
-    bits = [f"Tagged with {_esc(card.get('name', 'a textags model'))}"]
+    bits = [f"Tagged with {esc(card.get('name', 'a textags model'))}"]
     if training.get("units"):
         bits.append(f"trained on {training['units']} units of {training.get('documents', '?')} reports")
     if cv.get("macro_f1") is not None:
         bits.append(f"leave-one-document-out macro-F1 {cv['macro_f1']:.3f}")
     if card.get("sha256"):
-        bits.append(f"sha256 {_esc(str(card['sha256'])[:12])}")
+        bits.append(f"sha256 {esc(str(card['sha256'])[:12])}")
     return '<p class="about">' + ", ".join(bits) + ".</p>"
 
 
@@ -522,7 +188,9 @@ def render_report(tagged_docs: Sequence[Document], *, by: str = "document", mode
         parts across documents); with ``document`` the parts are shown only
         for documents that have both.
     model : Model or dict, optional
-        The model (or its card) that tagged them, named in the header.
+        The model (or its card) that tagged them, named in the header; its
+        codebook (:mod:`textags.codebook`) gives the labels' names and
+        colours (default: the labels the documents' tags name).
     documents : path, optional
         The user's documents table (:mod:`textags.metadata`); a report is
         named by its title, from the table or read from its text.
@@ -551,24 +219,25 @@ def render_report(tagged_docs: Sequence[Document], *, by: str = "document", mode
 
     from .metadata import as_table, describe
 
+    cb = codebook_for(model, docs)
     table = as_table(documents)
     articles, doc_es, part_es, names = [], [], [], []
     for i, doc in enumerate(docs, 1):
         info = describe(doc, table)
         name = _title_of(doc, info)
         names.append(name)
-        e = emphasis(doc, name=name, meta=info)
+        e = emphasis(doc, name=name, meta=info, codebook=cb)
         doc_es.append(e)
-        parts_html, es = _parts_section(doc, by, name)
+        parts_html, es = _parts_section(doc, by, name, cb)
         part_es.extend(es)
         articles.append(
             f'<article class="doc" id="doc-{i}" aria-labelledby="doc-{i}-title">'
-            f'<h2 id="doc-{i}-title">{_esc(name)}</h2>{_doc_meta(doc, info)}{parts_html}'
+            f'<h2 id="doc-{i}-title">{esc(name)}</h2>{doc_meta(doc, info)}{parts_html}'
             '<div class="doc-body"><div class="text" lang="zh-Hans">'
-            f"{render_text(doc)}{_removed(doc)}</div>"
+            f"{render_text(doc, cb)}{removed_list(doc)}</div>"
             f'<aside class="side"><figure>{emphasis_svg(e)}<figcaption>Emphasis: shares of the '
-            f"{_n(e.units, 'coded unit')} in the five domains, 95% bootstrap intervals; "
-            f"{_n(e.other_units, 'unit')} tagged other left out.</figcaption></figure>{_emphasis_table(e)}</aside></div></article>"
+            f"{plural(e.units, 'coded unit')} in {cb.domains_phrase()}, 95% bootstrap intervals; "
+            f"{plural(e.other_units, 'unit')} tagged other left out.</figcaption></figure>{emphasis_table(e)}</aside></div></article>"
         )
 
     compare = ""
@@ -579,22 +248,22 @@ def render_report(tagged_docs: Sequence[Document], *, by: str = "document", mode
             f'<section class="compare" id="compare"><h2>The {len(groups)} {what} compared</h2>'
             f"<figure>{compare_svg(groups, title=f'Emphasis of the {what} compared')}<figcaption>Share of "
             "units in each domain; hover a segment for its 95% interval.</figcaption></figure>"
-            f"{_compare_table(groups)}</section>"
+            f"{compare_table(groups)}</section>"
         )
     nav = ""
     if len(docs) > 1:
-        links = "".join(f'<li><a href="#doc-{i}">{_esc(n)}</a></li>' for i, n in enumerate(names, 1))
+        links = "".join(f'<li><a href="#doc-{i}">{esc(n)}</a></li>' for i, n in enumerate(names, 1))
         nav = f'<nav aria-label="Documents"><ul><li><a href="#compare">comparison</a></li>{links}</ul></nav>'
     names = ", ".join(names)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f'<meta name="generator" content="textags {_esc(__version__)}">'
-        f"<title>{_esc(_short(names, 80))} · textags report</title><style>{_css()}{view_css(COLOURS)}</style></head><body>"
+        f'<meta name="generator" content="textags {esc(__version__)}">'
+        f"<title>{esc(short(names, 80))} · textags report</title><style>{_css(cb)}{view_css(cb.colour_map)}</style></head><body>"
         f'<header class="top"><h1>textags report</h1><p class="about">{len(docs)} document'
         f"{'s' if len(docs) != 1 else ''}. Each heading and sentence is highlighted in the colour of its "
         "policy domain, its label in a small badge after it; hover it or focus it (Tab) for its confidence "
-        f"and the terms that weighed most.</p>{_about(model)}{nav}</header>{_legend()}<main>{compare}{''.join(articles)}</main>"
+        f"and the terms that weighed most.</p>{_about(model)}{nav}</header>{_legend(cb)}<main>{compare}{''.join(articles)}</main>"
         "</body></html>\n"
     )
 

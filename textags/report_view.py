@@ -33,8 +33,6 @@ from __future__ import annotations
 
 from html import escape
 
-from .labels import LABELS
-
 #: Units below this confidence are marked uncertain (``?``), as in the text table.
 UNCERTAIN = 0.5
 #: Terms shown in a unit's tooltip.
@@ -102,8 +100,8 @@ def legend_marks() -> str:
 
 
 def view_css(colours: dict) -> str:
-    """The badges and marks, an 800 px layout and the print stylesheet."""
-    badges = "\n".join(f".b-{lab}{{border-color:{colours[lab]}}}" for lab in LABELS if lab in colours)
+    """The badges and marks, an 800 px layout and the print stylesheet (``colours``: ``{label: colour}``)."""
+    badges = "\n".join(f".b-{lab}{{border-color:{colour}}}" for lab, colour in colours.items())
     return (
         """
 .badge{display:inline-block;font-size:.62rem;line-height:1.2;padding:0 .25rem;margin:0 .3rem 0 .05rem;

@@ -1,16 +1,15 @@
-"""Label sheets as people fill them: labels in any case or as the codebook's Chinese names, and Excel workbooks.
+"""Label sheets saved as Excel workbooks.
 
-A researcher filling ``queue.csv`` in Excel may write ``Economy`` or the
-codebook's own name ``经济发展`` (:data:`textags.labels.LABEL_NAMES_ZH`) in
-the ``label`` column, and may save the sheet as a workbook.  Labels are
-read as the English ids (:func:`label_id`); an ``.xlsx`` workbook is read
-with the optional ``openpyxl`` (``pip install "textags[xlsx]"``) or refused
-with a message that says how to save it as CSV.
+A researcher filling ``queue.csv`` in Excel may save the sheet as a
+workbook: an ``.xlsx`` workbook is read with the optional ``openpyxl``
+(``pip install "textags[xlsx]"``) or refused with a message that says how
+to save it as CSV.  (Labels written as the codebook's Chinese names or in
+any case are read by :meth:`textags.codebook.Codebook.label_id`.)
 
 Examples
 --------
->>> label_id("Economy"), label_id(" 经济发展 "), label_id("党建"), label_id("economics")
-('economy', 'economy', 'party', None)
+>>> is_workbook("queue.xlsx", b""), is_workbook("queue.csv", b"doc,index")
+(True, False)
 """
 
 from __future__ import annotations
@@ -18,36 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .errors import TextagsError
-from .labels import LABEL_NAMES_ZH, LABELS
-
-#: Chinese names people write for the labels: the codebook's, and its short forms.
-ZH_NAMES = {
-    **{zh: lab for lab, zh in LABEL_NAMES_ZH.items()},
-    "经济": "economy",
-    "民生": "livelihood",
-    "安全": "safety",
-    "平安": "safety",
-    "党建": "party",
-    "治理": "governance",
-    "其它": "other",
-}
 
 #: How a workbook's file starts (a zip archive) and the suffixes of Excel files.
 WORKBOOK_MAGIC = b"PK\x03\x04"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
-
-
-def label_id(text: str) -> str | None:
-    """The label id a person meant: an id in any case, or a Chinese name; None if neither."""
-    t = str(text).strip()
-    if t.lower() in LABELS:
-        return t.lower()
-    return ZH_NAMES.get(t.replace(" ", ""))
-
-
-def label_help() -> str:
-    """The accepted labels, for an error message."""
-    return ", ".join(f"{lab} ({LABEL_NAMES_ZH[lab]})" for lab in LABELS)
 
 
 def is_workbook(path: str, data: bytes) -> bool:
@@ -57,11 +30,12 @@ def is_workbook(path: str, data: bytes) -> bool:
     )
 
 
-def workbook_rows(path: str) -> Iterator[tuple[int, dict]]:
+def workbook_rows(path: str, check=None) -> Iterator[tuple[int, dict]]:
     """(row number, row) pairs of the first sheet of an ``.xlsx`` workbook, its first row the header.
 
     Needs ``openpyxl`` (``pip install "textags[xlsx]"``); without it, or for
     an old ``.xls`` file, the error says to save the sheet as CSV UTF-8.
+    ``check(columns, path)`` is called with the header's column names.
     """
     advice = "Excel workbook: save as CSV UTF-8 (File > Save As > CSV UTF-8)"
     if path.lower().endswith(".xls"):
@@ -80,9 +54,8 @@ def workbook_rows(path: str) -> Iterator[tuple[int, dict]]:
         if header is None:
             raise TextagsError("is empty; a labelled sheet needs a header row", path)
         names = [str(h or "").strip().lower() for h in header]
-        from .labels import _check_columns
-
-        _check_columns(names, path)
+        if check is not None:
+            check(names, path)
         for n, values in enumerate(rows, 2):
             cells = ["" if v is None else _text(v) for v in values]
             if not any(c.strip() for c in cells):

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .labels import DOMAINS
+from .codebook import DEFAULT, Codebook, codebook_of
 
 #: The shift columns of a :func:`textags.compare` row, after :data:`textags.emphasis.ROW_COLUMNS`.
 SHIFT_COLUMNS = ("shift_from", "shift", "shift_low", "shift_high", "shift_differs")
@@ -34,27 +34,28 @@ SHIFT_COLUMNS = ("shift_from", "shift", "shift_low", "shift_high", "shift_differ
 SHIFTED_PARTS = ("review", "plan")
 
 
-def _resampled(units, measure: str, n_boot: int, seed) -> tuple[np.ndarray, np.ndarray]:
-    """The point shares (5,) and the resampled shares (n_boot, 5) of a group's units."""
+def _resampled(units, measure: str, n_boot: int, seed, codebook: Codebook = DEFAULT) -> tuple[np.ndarray, np.ndarray]:
+    """The point shares (domains,) and the resampled shares (n_boot, domains) of a group's units."""
     from .emphasis import _point
-    from .intervals import resampled_shares, unit_probs
+    from .intervals import domain_columns, resampled_shares, unit_probs
 
-    probs = unit_probs(units)
+    probs = unit_probs(units, codebook)
     lengths = np.array([len(u.text) for u in units], dtype=float)
-    point = _point(probs, lengths, [u.tag.label for u in units])[measure]
-    if not any(u.tag.label in DOMAINS for u in units):
-        point = np.full(len(DOMAINS), np.nan)
-    return point, resampled_shares(probs, lengths, measure, n_boot=n_boot, seed=seed)
+    point = _point(probs, lengths, [u.tag.label for u in units], codebook)[measure]
+    if not any(u.tag.label in codebook.domains for u in units):
+        point = np.full(len(codebook.domains), np.nan)
+    columns = domain_columns(codebook)
+    return point, resampled_shares(probs, lengths, measure, n_boot=n_boot, seed=seed, columns=columns)
 
 
-def _shift(a: tuple, b: tuple) -> dict:
+def _shift(a: tuple, b: tuple, domains=DEFAULT.domains) -> dict:
     from .intervals import differs, percentile_interval
 
     (pa, ba), (pb, bb) = a, b
     point = pb - pa
     lo, hi = percentile_interval(bb - ba)
     out = {"shift": {}, "low": {}, "high": {}, "differs": {}}
-    for j, d in enumerate(DOMAINS):
+    for j, d in enumerate(domains):
         ok = point[j] == point[j] and lo[j] == lo[j]
         s = float(point[j]) if ok else None
         low = float(min(lo[j], point[j])) if ok else None
@@ -64,19 +65,26 @@ def _shift(a: tuple, b: tuple) -> dict:
     return out
 
 
-def shift_between(units_a, units_b, measure: str = "units", *, n_boot: int = 1000, random_state: int = 0) -> dict:
+def shift_between(
+    units_a, units_b, measure: str = "units", *, n_boot: int = 1000, random_state: int = 0, codebook=None
+) -> dict:
     """The shift of each domain's share from the units ``units_a`` to ``units_b``.
+
+    ``codebook`` (:func:`textags.codebook.codebook_of`) defaults to the one
+    the units' tags name.
 
     Returns
     -------
     dict
         ``shift``, ``low``, ``high`` (share points, None when either side
-        has no unit in the five domains) and ``differs`` (whether the 95%
+        has no unit in the domains) and ``differs`` (whether the 95%
         interval excludes 0), each a dict by domain.
     """
+    cb = codebook_of([*units_a, *units_b] if codebook is None else codebook)
     return _shift(
-        _resampled(units_a, measure, n_boot, [random_state, 0]),
-        _resampled(units_b, measure, n_boot, [random_state, 1]),
+        _resampled(units_a, measure, n_boot, [random_state, 0], cb),
+        _resampled(units_b, measure, n_boot, [random_state, 1], cb),
+        cb.domains,
     )
 
 
@@ -101,7 +109,14 @@ def _pairs(groups: dict, by: str, baseline: str | None) -> dict[str, str]:
 
 
 def add_shifts(
-    rows: list[dict], groups: dict, by: str, *, baseline: str | None = None, n_boot: int = 1000, random_state: int = 0
+    rows: list[dict],
+    groups: dict,
+    by: str,
+    *,
+    baseline: str | None = None,
+    n_boot: int = 1000,
+    random_state: int = 0,
+    codebook: Codebook = DEFAULT,
 ) -> list[dict]:
     """``rows`` of :func:`textags.compare` with the :data:`SHIFT_COLUMNS` filled in (None where no shift)."""
     pairs = _pairs(groups, by, baseline)
@@ -110,7 +125,7 @@ def add_shifts(
 
     def resampled(g: str, measure: str):
         if (g, measure) not in cache:
-            cache[g, measure] = _resampled(groups[g][1], measure, n_boot, [random_state, index[g]])
+            cache[g, measure] = _resampled(groups[g][1], measure, n_boot, [random_state, index[g]], codebook)
         return cache[g, measure]
 
     shifts: dict = {}
@@ -120,7 +135,7 @@ def add_shifts(
         extra = dict.fromkeys(SHIFT_COLUMNS)
         if g in pairs:
             if (g, m) not in shifts:
-                shifts[g, m] = _shift(resampled(pairs[g], m), resampled(g, m))
+                shifts[g, m] = _shift(resampled(pairs[g], m), resampled(g, m), codebook.domains)
             s = shifts[g, m]
             extra.update(
                 shift_from=pairs[g],
