@@ -30,11 +30,14 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .codebook import DEFAULT, Codebook, codebook_of
-from .document import Document
+
+if TYPE_CHECKING:  # only named in annotations: the data model does not import this module back
+    from .document import Document
 
 MEASURES = ("units", "chars", "probs")
 
@@ -126,23 +129,6 @@ class Emphasis:
         return out
 
 
-def _point(probs: np.ndarray, lengths: np.ndarray, labels: list[str], codebook: Codebook = DEFAULT) -> dict:
-    """The shares of each measure: of the predicted labels (``units``, ``chars``) or of the probabilities."""
-    from .intervals import domain_columns, shares_of
-
-    domains = codebook.domains
-    onehot = np.zeros((len(labels), len(domains)))
-    for i, lab in enumerate(labels):
-        if lab in domains:
-            onehot[i, domains.index(lab)] = 1.0
-    cols = domain_columns(codebook)
-    return {
-        "units": shares_of(onehot.sum(axis=0)),
-        "chars": shares_of((onehot * lengths[:, None]).sum(axis=0)),
-        "probs": shares_of(probs[:, cols].sum(axis=0)),
-    }
-
-
 def _values(a, domains) -> dict:
     return {d: (None if v != v else float(v)) for d, v in zip(domains, a)}
 
@@ -180,7 +166,7 @@ def emphasis(
     ValueError
         When the document is not tagged.
     """
-    from .intervals import domain_columns, percentile_interval, resampled_shares, unit_probs
+    from .intervals import domain_columns, percentile_interval, point_shares, resampled_shares, unit_probs
 
     units = [u for u in (units if units is not None else doc.coded_units) if u.coded]
     if any(u.tag is None for u in units):
@@ -195,7 +181,7 @@ def emphasis(
     in_domains = len(units) - other
     probs = unit_probs(units, cb)
     lengths = np.array([len(u.text) for u in units], dtype=float)
-    point = _point(probs, lengths, [u.tag.label for u in units], cb)
+    point = point_shares(probs, lengths, [u.tag.label for u in units], cb)
     columns, domains = domain_columns(cb), cb.domains
     shares, low, high = {}, {}, {}
     for m in MEASURES:
@@ -253,7 +239,7 @@ def compare(
 
     tagged = []
     for d in docs:
-        if not (isinstance(d, Document) and d.tagged):
+        if not getattr(d, "tagged", False):  # a path, a text or an untagged Document
             d = tag_doc(d, model)
         tagged.append(d)
     table = as_table(documents)

@@ -66,6 +66,21 @@ def shares_of(weights: np.ndarray) -> np.ndarray:
         return np.where(total > 0, weights / np.where(total > 0, total, 1), np.nan)
 
 
+def point_shares(probs: np.ndarray, lengths: np.ndarray, labels: list[str], codebook: Codebook = DEFAULT) -> dict:
+    """The shares of each measure: of the predicted labels (``units``, ``chars``) or of the probabilities."""
+    domains = codebook.domains
+    onehot = np.zeros((len(labels), len(domains)))
+    for i, lab in enumerate(labels):
+        if lab in domains:
+            onehot[i, domains.index(lab)] = 1.0
+    cols = domain_columns(codebook)
+    return {
+        "units": shares_of(onehot.sum(axis=0)),
+        "chars": shares_of((onehot * lengths[:, None]).sum(axis=0)),
+        "probs": shares_of(probs[:, cols].sum(axis=0)),
+    }
+
+
 def resampled_shares(
     probs: np.ndarray, lengths: np.ndarray, measure: str, *, n_boot: int = 1000, seed: int = 0, columns=None
 ) -> np.ndarray:

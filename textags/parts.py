@@ -31,9 +31,13 @@ Examples
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from ._title import head, read_title
 from .clean import heading_level
-from .document import Document
+
+if TYPE_CHECKING:  # only named in annotations: the data model does not import this module back
+    from .document import Document
 
 PARTS = ("preamble", "review", "plan")
 
@@ -184,9 +188,7 @@ def split_parts(doc: Document) -> dict[str, list]:
             if u.kind == "heading" and not u.section:
                 title_part = title_part or _one_part(u.text)
         if title_part is None:
-            from .metadata import _head, read_title
-
-            title = read_title(_head(doc))
+            title = read_title(head(doc))
             title_part = _one_part(title) if title else None
     current = title_part or "preamble"
     for i, u in enumerate(doc.units):

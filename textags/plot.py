@@ -94,14 +94,13 @@ def _family(font: str | None) -> list[str]:
 
 
 def _emphasis_of(doc, measure: str):
-    from .document import Document
     from .emphasis import MEASURES, Emphasis, emphasis
 
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
     if isinstance(doc, Emphasis):
         return doc
-    if isinstance(doc, Document):
+    if hasattr(doc, "coded_units"):  # a Document (not imported: the data model imports this module)
         return emphasis(doc)
     raise TypeError(f"cannot plot a {type(doc).__name__}; give a tagged Document or an Emphasis")
 

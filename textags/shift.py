@@ -36,12 +36,11 @@ SHIFTED_PARTS = ("review", "plan")
 
 def _resampled(units, measure: str, n_boot: int, seed, codebook: Codebook = DEFAULT) -> tuple[np.ndarray, np.ndarray]:
     """The point shares (domains,) and the resampled shares (n_boot, domains) of a group's units."""
-    from .emphasis import _point
-    from .intervals import domain_columns, resampled_shares, unit_probs
+    from .intervals import domain_columns, point_shares, resampled_shares, unit_probs
 
     probs = unit_probs(units, codebook)
     lengths = np.array([len(u.text) for u in units], dtype=float)
-    point = _point(probs, lengths, [u.tag.label for u in units], codebook)[measure]
+    point = point_shares(probs, lengths, [u.tag.label for u in units], codebook)[measure]
     if not any(u.tag.label in codebook.domains for u in units):
         point = np.full(len(codebook.domains), np.nan)
     columns = domain_columns(codebook)
