@@ -17,6 +17,8 @@ Examples
 
 from __future__ import annotations
 
+from .codebook import DEFAULT
+
 #: What stands for a share or shift that was not measured.
 MISSING = "—"
 
@@ -46,7 +48,11 @@ def shift_cell(shift, low, high, differs) -> str:
 
 
 def share_table(rows: list[dict], measure: str = "units", key: str = "group") -> list[dict]:
-    """One row per group (``key``): each domain's share and interval, then ``n_units`` and ``n_other``."""
+    """One row per group (``key``): each domain's share and interval, then ``n_units`` and ``n_other``.
+
+    The domains are those the rows name, in their order (the five of the default codebook when they
+    are among them, ``—`` for a domain no row gives).
+    """
     out: dict[str, dict] = {}
     domains: dict = {}
     for r in rows:
@@ -56,6 +62,8 @@ def share_table(rows: list[dict], measure: str = "units", key: str = "group") ->
         row = out.setdefault(r[key], {key: r[key]})
         row[r["domain"]] = share_cell(r["share"], r["low"], r["high"])
         row["n_units"], row["n_other"] = r["n_units"], r["n_other"]
+    if set(domains) <= set(DEFAULT.domains):  # the default codebook's: all five columns, in its order
+        domains = dict.fromkeys(DEFAULT.domains)
     return [{key: row[key], **{d: row.get(d, MISSING) for d in domains}, **_counts(row)} for row in out.values()]
 
 
