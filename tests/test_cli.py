@@ -175,3 +175,13 @@ def test_the_front_modules_are_small_and_import_no_cycle():
         return any(m == goal or (m not in seen and reaches(m, goal, (*seen, m))) for m in graph[start])
 
     assert [n for n in graph if reaches(n, n)] == []
+
+
+def test_tag_lines_takes_terms_like_tag(run_cli, small_model_dir, tmp_path):
+    f = tmp_path / "lines.txt"
+    f.write_text("坚持党管武装，有效落实民兵整组任务。\n全年排查各类隐患6511条。", encoding="utf-8")
+    for k, most in (("0", 0), ("2", 2)):
+        code, out, err = run_cli("tag", "--lines", f, "--terms", k, "--model", small_model_dir, "--format", "jsonl")
+        assert code == 0, err
+        counts = [len(json.loads(x)["terms"]) for x in out.splitlines()]
+        assert len(counts) == 2 and max(counts) == most
