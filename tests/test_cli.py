@@ -132,7 +132,7 @@ def test_python_m_textags_runs(tmp_path):
 
 #: The modules of the command line and the API over files (issue 18): each of one job, none over 400 lines.
 FRONT = ("__init__", "cli", "api", "_tag_files", "_formatting", "_data_files", "_agreement", "inputs", "workers")
-FRONT += ("progress", "distributed")
+FRONT += ("_learn_files", "progress", "distributed")
 
 
 def _front_modules() -> dict:

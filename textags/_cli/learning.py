@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import TextagsError
 from .args import (
     EXIT_OK,
     add_documents,
@@ -131,25 +130,19 @@ def cmd_evaluate(a) -> int:
 
 
 def cmd_train(a) -> int:
-    from ..inputs import read_userdict
-    from ..learn import train, train_summary
+    from .._learn_files import train_files
+    from ..learn import train_summary
     from ..progress import Progress
-    from ..workers import available_cores
 
-    params = {"rules": False} if a.no_rules else {}
-    if a.userdict:
-        terms = read_userdict(a.userdict)
-        if not terms:
-            raise TextagsError("holds no terms; give one policy term per line", a.userdict)
-        params["userdict"] = tuple(terms)
-    result = train(
+    result = train_files(
         a.data,
         a.output,
         base=a.base,
         force=a.force,
-        params=params,
+        rules=not a.no_rules,
+        userdict=a.userdict,
         evaluate=not a.no_eval,
-        n_jobs=available_cores() if a.jobs is None else a.jobs,
+        jobs=a.jobs,
         documents=a.documents,
         include_unreviewed=a.include_unreviewed,
         progress=Progress("leave-one-document-out evaluation"),
@@ -159,19 +152,11 @@ def cmd_train(a) -> int:
 
 
 def cmd_label(a) -> int:
-    from ..learn import label_queue
-    from ..model import load_model
-    from ..names import load_all
-    from ..output import open_output, write_csv, write_jsonl
+    from .._learn_files import label_files
 
-    model = load_model(a.model)
-    rows = label_queue(list(load_all(a.files)), model, order=a.order, sheet=a.output)
-    jsonl = a.output.lower().endswith((".jsonl", ".ndjson"))
-    with open_output(a.output, a.force, newline=None if jsonl else "") as out:
-        (write_jsonl if jsonl else write_csv)(rows, out)
+    n = label_files(a.files, a.output, a.model, order=a.order, force=a.force)
     sys.stderr.write(
-        f"textags: wrote {len(rows)} units to {a.output}; fill the label column, then "
-        f"`textags train {a.output} -o MODEL_DIR`\n"
+        f"textags: wrote {n} units to {a.output}; fill the label column, then `textags train {a.output} -o MODEL_DIR`\n"
     )
     return EXIT_OK
 
