@@ -287,7 +287,14 @@ def word_fixtures() -> dict[str, bytes]:
 
 
 def main() -> None:
-    from make_pdf_fixtures import insert_image_page, layout_docx, running_header_docx, scanned_docx, to_pdf
+    from make_pdf_fixtures import (
+        enumerator_wrap_docx,
+        insert_image_page,
+        layout_docx,
+        running_header_docx,
+        scanned_docx,
+        to_pdf,
+    )
 
     DOCX.mkdir(parents=True, exist_ok=True)
     for name, data in word_fixtures().items():
@@ -298,7 +305,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             made = to_pdf(DOCX / "running-header.docx", Path(tmp))
             shutil.copy(made, PDF / "running-header.pdf")
-            for name, data in (("layout", layout_docx()), ("scanned-page", scanned_docx())):
+            made_here = (("layout", layout_docx()), ("scanned-page", scanned_docx()))
+            for name, data in (*made_here, ("enumerator-wrap", enumerator_wrap_docx())):
                 (Path(tmp) / f"{name}.docx").write_bytes(data)
                 shutil.copy(to_pdf(Path(tmp) / f"{name}.docx", Path(tmp)), PDF / f"{name}.pdf")
             insert_image_page(PDF / "scanned-page.pdf", 1)

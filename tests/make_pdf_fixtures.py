@@ -102,6 +102,18 @@ def scanned_docx() -> bytes:
     return docx(body, sect=SECT)
 
 
+#: A list whose item 十四 wraps after 十: the next line starts 四是, which alone would read as a heading
+#: (each line of an indented paragraph's first line holds 40 characters, the rest 42).
+ENUMERATOR_WRAP = [
+    "文化惠民工程扎实推进，十三是开展群众文化活动，举办各类文艺演出和展览三千余场；十四是免费送戏下乡1万场。",
+    "全年新增城镇就业四十七万人，城镇调查失业率控制在百分之五点五以内。",
+]
+
+
+def enumerator_wrap_docx() -> bytes:
+    return docx("".join(p(t(text), ppr=INDENT) for text in ENUMERATOR_WRAP), sect=SECT)
+
+
 def insert_image_page(pdf_path: Path, at: int) -> None:
     """Put a page holding only a picture (no text layer) before page ``at`` (0-based)."""
     import pypdfium2 as pdfium

@@ -38,6 +38,13 @@ CASES = {
     "spaced_head_pattern": ("一、稳增长 全年完成地区生产总值增长百分之五以上的目标任务。", NEVER),
     "inline_head_pattern": ("主要做了以下工作: (一)坚持统筹兼顾,经济运行稳中有进 经济指标回升向好。", NEVER),
     "part_head_pattern": ("2023年工作回顾 过去一年,我们坚持以习近平新时代中国特色社会主义思想为指导。", NEVER),
+    "glued_part_head_pattern": ("一、2019年工作回顾2019年,是新中国成立70周年,也是发展极富成效的一年。", NEVER),
+    "glued_part_start_pattern": ("一、2019年工作回顾2019年,是新中国成立70周年,也是发展极富成效的一年。", NEVER),
+    "part_line_pattern": (
+        SENTENCE + "全年新增就业岗位356个\n，同比增长5%。\n2022年工作回顾\n全镇上下坚持以人民为中心，取得成效。",
+        NEVER,
+    ),
+    "web_break_token_pattern": ("一、工作回顾jZD 2018年是攻坚之年。jZD 减贫成效显著。jZD", NEVER),
     "footnote_marker_pattern": ("科创“十个一”1工作举措。\n\n1 “十个一”：开展一轮大讨论。", NEVER),
 }
 

@@ -101,6 +101,33 @@ def test_a_page_without_text_layer_is_named_in_a_warning():
     assert doc.units[0].text == "一年来，我们坚持稳中求进工作总基调，全省经济运行稳中有进。"
 
 
+def test_a_page_without_text_layer_is_a_break_no_sentence_is_joined_across():
+    # the sentence that runs onto the scanned page and the one after it are not glued into one unit
+    with pytest.warns(ReadWarning):
+        doc = textags.load(PDF / "scanned-page.pdf")
+    assert [(u.kind, u.text) for u in doc.units][1:] == [
+        ("body", "全年新增城镇就业四十七万人，"),
+        ("body", "城镇调查失业率控制在百分之五点五以内。"),
+    ]
+    # and cleaning the cleaned text again keeps the break
+    assert textags.segment(doc.text).text == doc.text
+
+
+def test_a_gap_mark_counts_only_alone_on_its_line():
+    from textags._clean_patterns import GAP_MARK
+
+    doc = textags.segment(f"全年新增城镇就业四十七万人，\n{GAP_MARK}\n城镇调查失业率{GAP_MARK}控制在5%以内。")
+    assert [u.text for u in doc.units] == ["全年新增城镇就业四十七万人，", "城镇调查失业率控制在5%以内。"]
+    assert [r.text for r in doc.removed] == [GAP_MARK]
+
+
+def test_a_lone_ten_at_a_line_end_does_not_make_the_next_line_a_heading():
+    # 十 ends a full line, 四是免费送戏下乡 1 万场。 starts the next: item 十四, not a heading 四是
+    got = kinds_texts(PDF / "enumerator-wrap.pdf")
+    assert not any(k == "heading" or t.startswith("四是") for k, t in got)
+    assert any(t.endswith("十四是免费送戏下乡1万场。") for k, t in got if k == "body")
+
+
 def test_a_page_without_text_layer_warns_on_the_command_line(run_cli):
     code, out, err = run_cli("segment", PDF / "scanned-page.pdf")
     assert code == 0 and "textags: warning:" in err and "p. 2 has no text layer; OCR it first" in err

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 
 import pytest
 from conftest import RAW, TESTDATA
@@ -82,6 +83,40 @@ def test_no_heading_stands_inside_a_unit(local_docs):
         if u.kind in ("heading", "body") and (INNER_HEADING.search(u.text) or PART_GLUED.match(u.text))
     ]
     assert glued == []
+
+
+#: A part heading with no break at all before the sentence it heads: 一、2019年工作回顾2019年,是……
+GLUED_PART = re.compile(
+    r"^([一二三四五六七八九十]+、)?[^\s，。；：,;:]{0,16}(工作回顾|工作总结|工作安排|工作计划|主要工作|重点工作)"
+    r"(\d{4}年[,，]|过去|本届|一年来|五年来|今年)"
+)
+
+
+def test_no_part_heading_is_glued_to_its_sentence_without_a_break(local_docs):
+    glued = [
+        (path.stem, u.index, u.text[:50])
+        for path, _, doc in local_docs
+        for u in doc.units
+        if u.kind in ("heading", "body") and GLUED_PART.match(u.text)
+    ]
+    assert glued == []
+
+
+#: A short Latin token of mixed case (jZD, heK, Jzp): a mirror site's stand-in for a line break.
+MIXED_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[a-z]*[A-Z])(?=[A-Z]*[a-z])[A-Za-z]{3}(?![A-Za-z0-9])")
+
+
+def test_no_line_break_token_of_a_mirror_site_is_left_in_a_unit(local_docs):
+    left = []
+    for path, raw, doc in local_docs:
+        counts = Counter(MIXED_TOKEN.findall(raw))
+        tokens = {tok for tok, n in counts.items() if n >= 3}
+        left += [
+            (path.stem, u.index, u.text[:50])
+            for u in doc.units
+            if u.kind in ("heading", "body") and tokens & set(MIXED_TOKEN.findall(u.text))
+        ]
+    assert left == []
 
 
 def test_no_navigation_or_metadata_line_is_a_body_or_heading_unit(local_docs):

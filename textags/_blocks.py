@@ -18,8 +18,9 @@ from .document import Removal
 class Block:
     """One line of the cleaned text.
 
-    ``kind`` is ``body``, ``heading``, ``footnote``, ``table`` or
-    ``furniture``.  ``level`` is a heading's nesting level (0 for a title).
+    ``kind`` is ``body``, ``heading``, ``footnote``, ``table``,
+    ``furniture`` or ``gap`` (a gap a reader marked, such as a page with no
+    text layer: its text is :data:`~textags._clean_patterns.GAP_MARK`, whitespace that lands in no unit).  ``level`` is a heading's nesting level (0 for a title).
     ``head`` is, for a body block that opens with a heading (a bold lead
     phrase, ``一是…。``), the length of that heading.
     """

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
-from .web import META_PATTERNS, NAV_PATTERNS, WATERMARKS
+from .web import BREAK_TOKEN, BREAK_TOKEN_MIN, META_PATTERNS, NAV_PATTERNS, WATERMARKS
 
 #: Characters after which a sentence ends.
 TERMINALS = "。！？；!?;"
@@ -73,6 +73,11 @@ FURNITURE_PATTERNS: tuple[re.Pattern[str], ...] = (
 #: running headers, footers and page numbers); the mark is taken out and listed as markup.
 FURNITURE_MARK = "\x1a"
 
+#: A line that is only this character is a gap a reader found (the PDF reader's page with no text
+#: layer): cleaning never joins a paragraph across it, and keeps it in the cleaned text (it is
+#: whitespace to ``str.isspace``, so it lands in no unit) so that cleaning again honours it too.
+GAP_MARK = "\x1e"
+
 #: The start of the wiki boilerplate that closes the national reports;
 #: everything from it to the end is furniture (when it starts in the last lines: textags.furniture).
 WIKI_START = re.compile(r"^注：中文维基文库社群认为|^本作品是中华人民共和国的$|^Public domain$")
@@ -114,11 +119,23 @@ INLINE_HEAD = re.compile(
     rf"[ \u3000]+(?=((?:[{CN_NUM}]+、|[（(][{CN_NUM}]+[)）])[^\s。；！？;!?]{{2,40}})[ \u3000]+\S)"
 )
 
+#: The words that end a part heading (``2023年工作回顾``, ``二、2024年重点工作``).
+PART_WORDS = "工作回顾|工作总结|工作安排|工作计划|工作思路|主要工作|目标任务|重点工作|总体要求"
+
 #: An unnumbered part heading (``2023年工作回顾``) at a line's start, a space, then its first sentence.
-PART_HEAD = re.compile(
-    r"(?m)^[ \u3000]*(\S{0,16}(?:工作回顾|工作总结|工作安排|工作计划|工作思路|主要工作|目标任务|重点工作|总体要求))"
-    r"[ \u3000]+(?=\S[^\n]{9,}[。；;])"
+PART_HEAD = re.compile(rf"(?m)^[ \u3000]*(\S{{0,16}}(?:{PART_WORDS}))[ \u3000]+(?=\S[^\n]{{9,}}[。；;])")
+
+#: A part heading standing alone on its line, numbered or not: it never joins the line after it.
+PART_LINE = re.compile(rf"^(?:[{CN_NUM}]+、)?[^\s，。；：,;:]{{0,16}}(?:{PART_WORDS})$")
+
+#: A part heading (``一、2019年工作回顾``) at a line's start or after a sentence, glued with no break to a first
+#: sentence that opens with a time (``2019年,`` ``过去`` ``本届政府`` ``一年来``).
+#: (Found from its last words, then its start is looked for before them on its line.)
+GLUED_PART_HEAD = re.compile(
+    rf"(?:{PART_WORDS})(?=(?:\d{{4}}年[,，]|过去|本届|[一二三四五两]年来|今年|去年)[^\n]{{8,}}?[。；;])"
 )
+#: The start of such a heading: its line's start or a sentence end, then up to 16 characters.
+GLUED_PART_START = re.compile(rf"(?:^|[。：:])[ \u3000]*((?:[{CN_NUM}]+、)?[^\s，。；：,;:]{{0,16}})$")
 
 #: A footnote marker glued between Chinese characters: a number not part of a longer one, not a count.
 GLUED_NUMBER = re.compile(rf"(?<=[{CJK}”」）)])(?<![0-9.])\d+(?![0-9.])(?=[{CJK}“「（(])(?![{COUNTERS}])")
@@ -156,12 +173,18 @@ class CleanConfig:
     spaced_head_pattern: re.Pattern = SPACED_HEAD
     inline_head_pattern: re.Pattern = INLINE_HEAD
     part_head_pattern: re.Pattern = PART_HEAD
+    glued_part_head_pattern: re.Pattern = GLUED_PART_HEAD
+    glued_part_start_pattern: re.Pattern = GLUED_PART_START
+    part_line_pattern: re.Pattern = PART_LINE
     footnote_marker_pattern: re.Pattern = GLUED_NUMBER
     #: web-page furniture of a page's header and footer (:mod:`textags.web`); empty tuples turn it off
     web_meta_patterns: tuple = META_PATTERNS
     web_nav_patterns: tuple = NAV_PATTERNS
     #: watermarks a copying site appends to lines, split off as furniture anywhere
     web_watermarks: tuple = WATERMARKS
+    #: a mirror site's stand-in for a line break (``jZD``), when it recurs this often (:func:`textags.web.break_tokens`)
+    web_break_token_pattern: re.Pattern | None = BREAK_TOKEN
+    web_break_token_min: int = BREAK_TOKEN_MIN
     #: the first lines of a text that count as a web page's header, whatever they hold
     web_header_lines: int = 12
     #: share of a text's paragraph ends followed by a blank line above which a blank line ends a paragraph

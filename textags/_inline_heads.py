@@ -36,8 +36,10 @@ def break_inline_headings(text: str, cfg: CleanConfig = DEFAULT_CONFIG) -> str:
     (``。`` ``：``), or is the line's title-like start (at most 40 characters,
     no inner punctuation) before a first heading (``一、``, ``（一）``); the
     space after the heading becomes one too; so does the space after an
-    unnumbered part heading (``2023年工作回顾``) that opens a line.  Only
-    whitespace changes, so every character keeps its offset.
+    unnumbered part heading (``2023年工作回顾``) that opens a line; and a
+    line break is put after a part heading glued with no space at all to a
+    first sentence that opens with a time (``一、2019年工作回顾2019年,是…``),
+    and before it when it follows a sentence on its line.
 
     >>> break_inline_headings("2022年东光县政府工作报告 一、2021年工作回顾 2021年是建党100周年。")
     '2022年东光县政府工作报告\n一、2021年工作回顾\n2021年是建党100周年。'
@@ -45,12 +47,22 @@ def break_inline_headings(text: str, cfg: CleanConfig = DEFAULT_CONFIG) -> str:
     '主要做了以下工作:\n(一)坚持统筹兼顾,经济运行稳中有进\n经济指标回升向好。'
     >>> break_inline_headings("2023年工作回顾 过去一年,我们坚持以习近平新时代中国特色社会主义思想为指导。")
     '2023年工作回顾\n过去一年,我们坚持以习近平新时代中国特色社会主义思想为指导。'
+    >>> break_inline_headings("一、过去五年工作回顾本届政府任期自2006年10月至本次大会届满。")
+    '一、过去五年工作回顾\n本届政府任期自2006年10月至本次大会届满。'
     >>> break_inline_headings("全年完成 三、四季度任务 的百分之九十。")  # no lead-in before it: left alone
     '全年完成 三、四季度任务 的百分之九十。'
     """
     chars = list(text)
     for m in cfg.part_head_pattern.finditer(text):
         chars[m.end(1)] = "\n"
+    for m in cfg.glued_part_head_pattern.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        head = cfg.glued_part_start_pattern.search(text, line_start, m.start())
+        if not head:
+            continue
+        chars[m.end() - 1] += "\n"
+        if head.start(1) > line_start:  # after a sentence on the same line
+            chars[head.start(1)] = "\n" + chars[head.start(1)]
     if "、" not in text and ")" not in text and "）" not in text:
         return "".join(chars)
     broken = 0  # just past the last break made here

@@ -21,10 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import NamedTuple
 
-from ._clean_patterns import FROM_SUPERSCRIPT, FURNITURE_MARK, CleanConfig
+from ._clean_patterns import FROM_SUPERSCRIPT, FURNITURE_MARK, GAP_MARK, CleanConfig
 from ._markup import heading_level, is_table_row, strip_all, unmark
 from .furniture import repeats, set_aside, tail_start
 
@@ -34,7 +33,7 @@ class Line:
     """One classified line, before paragraphs are assembled (the assembler extends and merges them)."""
 
     text: str
-    kind: str  # body heading footnote table furniture blank rule
+    kind: str  # body heading footnote table furniture blank rule gap
     level: int = 0
     head: int = 0  # length of a bold lead phrase; -1: a numbered heading, its length found at assembly
     removed: list = field(default_factory=list)
@@ -43,26 +42,29 @@ class Line:
     soft: bool = False  # ends in a markdown line break (two spaces): the next line continues it
     meta: bool = False  # a line of a web page's metadata table
     web: bool = False  # web-page furniture: it ends the paragraph before it
-    gap: bool = False  # a break a reader marked (a page with no text): no paragraph is joined across it
 
 
-@dataclass(frozen=True)
 class RawLine:
-    """A line as read, with what its rules need to know about where it stands."""
+    """A line as read, with what its rules need to know about where it stands.
 
-    raw: str
-    cfg: CleanConfig
-    at_tail: bool = False  # among the report's last lines, where the wiki notice may start
-    repeated: bool = False  # the same line occurs elsewhere in the report
+    ``line`` is the line stripped.  The rules of :data:`PLAIN_RULES` read
+    it with its markup taken off (:func:`~textags._markup.unmark`, done once
+    by :meth:`unmark`): ``text``, ``removed``, ``bold`` (spans), ``hashes``
+    (a markdown heading's ``#`` marks) and ``listed`` (a list item).
+    """
 
-    @cached_property
-    def line(self) -> str:
-        return self.raw.strip()
+    __slots__ = ("raw", "line", "cfg", "at_tail", "repeated", "text", "removed", "bold", "hashes", "listed")
 
-    @cached_property
-    def plain(self) -> tuple:
-        """:func:`~textags._markup.unmark` of the line: text, removals, bold spans, ``#`` marks, listed."""
-        return unmark(self.line, self.cfg.md_heading_pattern, self.cfg.md_list_pattern)
+    def __init__(self, raw: str, cfg: CleanConfig, at_tail: bool = False, repeated: bool = False):
+        self.raw, self.line, self.cfg = raw, raw.strip(), cfg
+        self.at_tail = at_tail  # among the report's last lines, where the wiki notice may start
+        self.repeated = repeated  # the same line occurs elsewhere in the report
+
+    def unmark(self) -> RawLine:
+        self.text, self.removed, self.bold, self.hashes, self.listed = unmark(
+            self.line, self.cfg.md_heading_pattern, self.cfg.md_list_pattern
+        )
+        return self
 
 
 class State(NamedTuple):
@@ -78,6 +80,11 @@ Rule = Callable[[RawLine, State], "Line | None"]
 
 
 # the rules on the line as read
+
+
+def gap(r: RawLine, s: State) -> Line | None:
+    """A gap a reader marked (a page with no text layer): it ends the paragraph before it and stays."""
+    return Line(GAP_MARK, "gap") if r.raw == GAP_MARK else None
 
 
 def blank(r: RawLine, s: State) -> Line | None:
@@ -115,107 +122,98 @@ def table_row(r: RawLine, s: State) -> Line | None:
 
 
 def markup_only(r: RawLine, s: State) -> Line | None:
-    text, removed = r.plain[:2]
-    return None if text else Line("", "blank", removed=removed)
+    return None if r.text else Line("", "blank", removed=r.removed)
 
 
 def markup_rule(r: RawLine, s: State) -> Line | None:
-    text, removed = r.plain[:2]
-    if r.cfg.rule_line_pattern.match(text):
-        return Line("", "rule", removed=removed + [(0, text, "markup")])
+    if r.cfg.rule_line_pattern.match(r.text):
+        return Line("", "rule", removed=r.removed + [(0, r.text, "markup")])
     return None
 
 
 def wiki_notice_unmarked(r: RawLine, s: State) -> Line | None:
-    text, removed = r.plain[:2]
-    return Line(text, "furniture", removed=removed) if r.at_tail and r.cfg.wiki_start_pattern.search(text) else None
+    return (
+        Line(r.text, "furniture", removed=r.removed) if r.at_tail and r.cfg.wiki_start_pattern.search(r.text) else None
+    )
 
 
 def list_item(r: RawLine, s: State) -> Line | None:
-    text, removed, _, _, listed = r.plain
-    return Line(text, "body", removed=removed, alone=True) if listed else None
+    return Line(r.text, "body", removed=r.removed, alone=True) if r.listed else None
 
 
 def annex(r: RawLine, s: State) -> Line | None:
-    text, removed = r.plain[:2]
-    return Line(text, "heading", level=0, removed=removed) if r.cfg.annex_pattern.match(text) else None
+    return Line(r.text, "heading", level=0, removed=r.removed) if r.cfg.annex_pattern.match(r.text) else None
 
 
 def numbered_note(r: RawLine, s: State) -> Line | None:
     """A numbered note in a block after a markdown rule, or in a text that has had such notes."""
-    text, removed = r.plain[:2]
-    m = (s.in_notes and r.cfg.numbered_note_pattern.match(text)) or (s.had_notes and r.cfg.md_note_pattern.match(text))
-    return Line(text, "footnote", removed=removed, fn_id=m.group(1)) if m else None
+    m = (s.in_notes and r.cfg.numbered_note_pattern.match(r.text)) or (
+        s.had_notes and r.cfg.md_note_pattern.match(r.text)
+    )
+    return Line(r.text, "footnote", removed=r.removed, fn_id=m.group(1)) if m else None
 
 
 def glossary_start(r: RawLine, s: State) -> Line | None:
-    text, removed = r.plain[:2]
-    return Line(text, "heading", level=0, removed=removed) if r.cfg.glossary_start_pattern.match(text) else None
+    return Line(r.text, "heading", level=0, removed=r.removed) if r.cfg.glossary_start_pattern.match(r.text) else None
 
 
 def glossary_entry(r: RawLine, s: State) -> Line | None:
-    text, removed = r.plain[:2]
-    if s.in_glossary and r.cfg.glossary_entry_pattern.match(text):
-        return Line(text, "footnote", removed=removed)
+    if s.in_glossary and r.cfg.glossary_entry_pattern.match(r.text):
+        return Line(r.text, "footnote", removed=r.removed)
     return None
 
 
 def markdown_caption(r: RawLine, s: State) -> Line | None:
-    text, removed, _, hashes, _ = r.plain
-    return Line(text, "table", removed=removed) if hashes and r.cfg.table_caption_pattern.match(text) else None
+    return Line(r.text, "table", removed=r.removed) if r.hashes and r.cfg.table_caption_pattern.match(r.text) else None
 
 
 def markdown_heading(r: RawLine, s: State) -> Line | None:
     """A markdown heading: its level from its text, else a title (level 4 for ``####``)."""
-    text, removed, _, hashes, _ = r.plain
-    if not hashes:
+    if not r.hashes:
         return None
-    level = heading_level(text, r.cfg.heading_patterns) or (4 if hashes == "####" else 0)
-    return Line(text, "heading", level=level, removed=removed)
+    level = heading_level(r.text, r.cfg.heading_patterns) or (4 if r.hashes == "####" else 0)
+    return Line(r.text, "heading", level=level, removed=r.removed)
 
 
 def furniture(r: RawLine, s: State) -> Line | None:
-    text, removed = r.plain[:2]
-    return Line(text, "furniture", removed=removed) if set_aside(text, r.cfg.furniture_patterns, r.repeated) else None
+    return (
+        Line(r.text, "furniture", removed=r.removed)
+        if set_aside(r.text, r.cfg.furniture_patterns, r.repeated)
+        else None
+    )
 
 
 def footnote(r: RawLine, s: State) -> Line | None:
-    text, removed = r.plain[:2]
-    m = next((m for p in r.cfg.footnote_patterns if (m := p.match(text))), None)
-    return Line(text, "footnote", removed=removed, fn_id=m.group(1).translate(FROM_SUPERSCRIPT)) if m else None
+    m = next((m for p in r.cfg.footnote_patterns if (m := p.match(r.text))), None)
+    return Line(r.text, "footnote", removed=r.removed, fn_id=m.group(1).translate(FROM_SUPERSCRIPT)) if m else None
 
 
 def table_caption(r: RawLine, s: State) -> Line | None:
-    text, removed = r.plain[:2]
-    return Line(text, "table", removed=removed) if r.cfg.table_caption_pattern.match(text) else None
+    return Line(r.text, "table", removed=r.removed) if r.cfg.table_caption_pattern.match(r.text) else None
 
 
 def bold_lead(r: RawLine, s: State) -> Line | None:
     """A line opening with a bold phrase: a heading, or a body line that opens with one."""
-    text, removed, bold, _, _ = r.plain
-    if not bold or bold[0][0] != 0:
+    if not r.bold or r.bold[0][0] != 0:
         return None
-    end = bold_head(text, bold[0][1], r.cfg)
-    if end >= len(text.rstrip()):
-        return Line(text, "heading", level=heading_level(text, r.cfg.heading_patterns) or 4, removed=removed)
-    return Line(text, "body", level=4, head=end, removed=removed) if end else None
+    end = bold_head(r.text, r.bold[0][1], r.cfg)
+    if end >= len(r.text.rstrip()):
+        return Line(r.text, "heading", level=heading_level(r.text, r.cfg.heading_patterns) or 4, removed=r.removed)
+    return Line(r.text, "body", level=4, head=end, removed=r.removed) if end else None
 
 
 def numbered_heading(r: RawLine, s: State) -> Line | None:
     """A line opening with a heading mark (``一、`` ``（二）`` ``三是``): its length is found once it is joined."""
-    text, removed = r.plain[:2]
-    level = heading_level(text, r.cfg.heading_patterns)
-    return Line(text, "body", level=level, head=-1, removed=removed) if level else None
+    level = heading_level(r.text, r.cfg.heading_patterns)
+    return Line(r.text, "body", level=level, head=-1, removed=r.removed) if level else None
 
 
 def headline(r: RawLine, s: State) -> Line | None:
-    text, removed = r.plain[:2]
-    return Line(text, "heading", level=1, removed=removed) if r.cfg.headline_pattern.match(text) else None
+    return Line(r.text, "heading", level=1, removed=r.removed) if r.cfg.headline_pattern.match(r.text) else None
 
 
 def body(r: RawLine, s: State) -> Line | None:
-    text, removed = r.plain[:2]
-    return Line(text, "body", removed=removed, soft=r.raw.endswith("  ") and not r.raw.endswith("   "))
+    return Line(r.text, "body", removed=r.removed, soft=r.raw.endswith("  ") and not r.raw.endswith("   "))
 
 
 def bold_head(text: str, end: int, cfg: CleanConfig) -> int:
@@ -240,13 +238,18 @@ def bold_head(text: str, end: int, cfg: CleanConfig) -> int:
 
 _LEAVE_NOTES = {"in_notes": False}
 
-#: The rules in the order they are tried: name, rule, and what the line it takes changes in the state.
-LINE_RULES: tuple[tuple[str, Rule, dict], ...] = (
+#: The rules in the order they are tried: name, rule, and what the line it takes changes in the state;
+#: first those on the line as read ...
+RAW_RULES: tuple[tuple[str, Rule, dict], ...] = (
+    ("gap", gap, {}),
     ("blank", blank, {}),
     ("reader furniture", reader_furniture, {}),
     ("wiki notice", wiki_notice, {"wiki": True}),
     ("markdown rule", rule_line, {"in_notes": True}),
     ("table row", table_row, _LEAVE_NOTES),
+)
+#: ... then those on the line with its markup taken off.
+PLAIN_RULES: tuple[tuple[str, Rule, dict], ...] = (
     ("markup only", markup_only, {}),
     ("markup rule", markup_rule, {"in_notes": True}),
     ("wiki notice, unmarked", wiki_notice_unmarked, {"wiki": True}),
@@ -265,10 +268,11 @@ LINE_RULES: tuple[tuple[str, Rule, dict], ...] = (
     ("headline", headline, _LEAVE_NOTES),
     ("body", body, _LEAVE_NOTES),
 )
+LINE_RULES = RAW_RULES + PLAIN_RULES
 
 
-def classify(lines: list[str], cfg: CleanConfig, rules=LINE_RULES) -> list[Line]:
-    """Each line's :class:`Line`, from the first rule of ``rules`` that takes it.
+def classify(lines: list[str], cfg: CleanConfig, raw_rules=RAW_RULES, plain_rules=PLAIN_RULES) -> list[Line]:
+    """Each line's :class:`Line`, from the first rule that takes it (``plain_rules`` read it unmarked).
 
     The furniture rules are bounded by where a line stands and whether it
     repeats (:mod:`textags.furniture`).
@@ -277,12 +281,20 @@ def classify(lines: list[str], cfg: CleanConfig, rules=LINE_RULES) -> list[Line]
     state = State()
     out: list[Line] = []
     for i, raw in enumerate(lines):
-        r = RawLine(raw, cfg, at_tail=i >= tail, repeated=seen[raw.strip()] > 1)
-        for _, rule, effect in rules:
-            ln = rule(r, state)
-            if ln is not None:
-                out.append(ln)
-                if effect:
-                    state = state._replace(**effect)
-                break
+        r = RawLine(raw, cfg, i >= tail)
+        r.repeated = seen[r.line] > 1
+        ln, effect = _first(raw_rules, r, state)
+        if ln is None:
+            ln, effect = _first(plain_rules, r.unmark(), state)
+        out.append(ln)
+        if effect:
+            state = state._replace(**effect)
     return out
+
+
+def _first(rules, r: RawLine, state: State) -> tuple[Line | None, dict]:
+    for _, rule, effect in rules:
+        ln = rule(r, state)
+        if ln is not None:
+            return ln, effect
+    return None, {}

@@ -18,6 +18,7 @@ from ._clean_patterns import (
     CLOSERS,
     ENUM_ITEM,
     FURNITURE_MARK,
+    GAP_MARK,
     HEADING_PATTERNS,
     MD_HEADING,
     MD_LIST,
@@ -74,7 +75,7 @@ def heading_length(text: str, terminals: str = TERMINALS, closers: str = CLOSERS
 
 
 def _invisible(ch: str) -> bool:
-    return ch not in "\n\t" + FURNITURE_MARK and (
+    return ch not in "\n\t" + FURNITURE_MARK + GAP_MARK and (
         unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") or ch == "\ufeff"
     )
 
@@ -89,16 +90,20 @@ def normalize(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     ('ab\nc', [(1, '\u200b', 'invisible')])
     >>> normalize("\x1a页眉\n正\x1a文")
     ('\x1a页眉\n正文', [(5, '\x1a', 'invisible')])
+    >>> normalize("甲，\n\x1e\n乙\x1e。")
+    ('甲，\n\x1e\n乙。', [(6, '\x1e', 'invisible')])
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     hidden = [ch for ch in set(text) if _invisible(ch)]  # the distinct characters: cheap on any length
     stray = FURNITURE_MARK in text  # the mark counts only at a line's start; elsewhere it is invisible
-    if not hidden and not stray:
+    gap = GAP_MARK in text  # the gap mark counts only alone on its line
+    if not hidden and not stray and not gap:
         return text, []
     pattern = re.compile(
         "|".join(
             (["[" + "".join(re.escape(ch) for ch in hidden) + "]+"] if hidden else [])
             + ([f"(?<=[^\n]){FURNITURE_MARK}+"] if stray else [])
+            + ([f"(?<=[^\n]){GAP_MARK}|{GAP_MARK}(?=[^\n])"] if gap else [])
         )
     )
     out: list[str] = []

@@ -51,6 +51,8 @@ def joinable(
         return False
     tail = last.rstrip()[-1]
     full = bool(width) and display_width(last) >= 0.9 * width
+    if len(para) == 1 and cfg.part_line_pattern.match(last) and not full:
+        return False  # a part heading alone on its line (2022年工作回顾): never the paragraph after it
     if len(para) == 1 and para[0].head == -1 and not re.search(f"[{re.escape(cfg.terminals)}]", last):
         # a heading line on its own: only its own wrapped rest, never the paragraph after it, joins it
         return full and display_width(nxt.text) <= 1.1 * width

@@ -33,7 +33,7 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass
 
-from ._clean_patterns import FURNITURE_MARK
+from ._clean_patterns import FURNITURE_MARK, GAP_MARK
 from .errors import ReadWarning
 
 _CJK = re.compile("[\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’（）《》【】—…·]")
@@ -197,7 +197,12 @@ def _join(a: str, b: str) -> str:
 
 
 def assemble(pages: list[list[Line]]) -> list[str]:
-    """Paragraph lines, with furniture (marked) and small type after the paragraph they interrupt."""
+    """Paragraph lines, with furniture (marked) and small type after the paragraph they interrupt.
+
+    A page with no text between pages with text is a gap: the paragraph before
+    it ends there, and a line of :data:`~textags._clean_patterns.GAP_MARK`
+    stands in its place, so that cleaning never joins the text either side.
+    """
     aside = furniture(pages)
     body = [ln for p in pages for ln in p if id(ln) not in aside]
     geo = layout(body)
@@ -206,6 +211,12 @@ def assemble(pages: list[list[Line]]) -> list[str]:
     pending: list[str] = []
     prev_full = False
     for lines in pages:
+        if not lines and (para is not None or out[-1:] not in ([], [GAP_MARK])):
+            if para is not None:
+                out.append(para)
+            out.extend(pending)
+            out.append(GAP_MARK)
+            para, pending, prev_full = None, [], False
         for ln in lines:
             if id(ln) in aside:
                 pending.append(FURNITURE_MARK + ln.text)
@@ -230,6 +241,8 @@ def assemble(pages: list[list[Line]]) -> list[str]:
     if para is not None:
         out.append(para)
     out.extend(pending)
+    while out and out[-1] == GAP_MARK:  # image pages at the end: nothing follows to keep apart
+        out.pop()
     return out
 
 

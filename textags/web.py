@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 #: The longest line (characters) the furniture rules judge.
 MAX_WEB_LINE = 160
@@ -92,6 +93,63 @@ _TERMINAL = re.compile("[。！？!?]")
 #: Watermarks a copying site appends to the lines it serves (``IsG乡村百科--为乡村振兴助力``):
 #: split off as furniture wherever they stand, since they end the line they are glued to.
 WATERMARKS: tuple[re.Pattern[str], ...] = (re.compile(r"[A-Za-z0-9]{0,4}乡村百科--为乡村振兴助力$"),)
+
+
+#: A short Latin token of mixed case (``jZD`` ``heK`` ``Jzp``): what a mirror site may put where a line broke.
+BREAK_TOKEN = re.compile(r"[A-Za-z]{3}(?![A-Za-z0-9])(?<![A-Za-z0-9][A-Za-z]{3})(?<![A-Z]{3})(?<![a-z]{3})")
+#: A token stands for a line break when it occurs this often, at least once before whitespace or a line end.
+BREAK_TOKEN_MIN = 3
+
+
+def _at_line_edge(text: str, start: int, end: int) -> bool:
+    """Whether only spaces part ``text[start:end]`` from a line's start or end."""
+    while start > 0 and text[start - 1] in " \t\u3000":
+        start -= 1
+    while end < len(text) and text[end] in " \t\u3000":
+        end += 1
+    return start == 0 or text[start - 1] == "\n" or end == len(text) or text[end] == "\n"
+
+
+def break_tokens(text: str, pattern=BREAK_TOKEN, min_count: int = BREAK_TOKEN_MIN) -> tuple[str, list]:
+    r"""Line breaks where a mirror site put a token of its own in their place.
+
+    (A token at a line's start or end is only taken out: the line breaks there already.)
+
+    A token the ``pattern`` matches is taken for a line break when it recurs
+    (``min_count`` times) and stands at least once before whitespace or a line
+    end, as a break does; a token glued to the text after it every time (a
+    watermark's prefix, ``pCP乡村百科…``) is left to the watermark rule.
+    Returns the text and the removals ``(offset, token, "markup")``, offsets
+    into the returned text.
+
+    >>> break_tokens("一、工作回顾jZD 2018年是攻坚之年。jZD 减贫成效显著。jZD")[0]
+    '一、工作回顾\n 2018年是攻坚之年。\n 减贫成效显著。'
+    >>> break_tokens("下载政务App，使用政务App办事。")[0]
+    '下载政务App，使用政务App办事。'
+    """
+    found = list(pattern.finditer(text)) if pattern else []
+    if len(found) < min_count:
+        return text, []
+    counts = Counter(m.group() for m in found)
+    spaced = {m.group() for m in found if m.end() == len(text) or text[m.end()].isspace()}
+    tokens = {t for t, n in counts.items() if n >= min_count and t in spaced}
+    if not tokens:
+        return text, []
+    out: list[str] = []
+    removed: list[tuple[int, str, str]] = []
+    last = pos = 0
+    for m in found:
+        if m.group() not in tokens:
+            continue
+        out.append(text[last : m.start()])
+        pos += m.start() - last
+        removed.append((pos, m.group(), "markup"))
+        if not _at_line_edge(text, m.start(), m.end()):  # (at a line's edge the line already breaks)
+            out.append("\n")
+            pos += 1
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), removed
 
 
 #: The longest watermark: only a line's last characters are searched for one.
