@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from textags import segment
 from textags.document import Tag
 from textags.output import records_text
-from textags.records import rounded, unit_json_lines, unit_records
+from textags.records import rounded, rounded_reprs, unit_json_lines, unit_records
 
 EXCERPT = "一、2021年工作回顾\n全年完成税收收入9.8亿元，同比增长12%。\n加强基层党组织建设。\n二、2022年工作要点\n持续推进“一网统管”。"
 
@@ -28,12 +28,22 @@ def test_rounded_equals_round_near_every_half():
     near = np.concatenate([halves, np.nextafter(halves, 0), np.nextafter(halves, 1)])
     near = np.concatenate([near, np.nextafter(near, 0), np.nextafter(near, 1), -near])
     assert rounded(near) == [round(float(v), 4) for v in near]
+    assert rounded_reprs(near).tolist() == [repr(round(float(v), 4)) for v in near]
 
 
 @given(st.lists(st.floats(allow_nan=True, allow_infinity=True), max_size=50))
 def test_rounded_equals_round_on_any_float(values):
     got, want = rounded(values), [round(v, 4) if math.isfinite(v) else v for v in values]
     assert [repr(x) for x in got] == [repr(x) for x in want]
+    assert rounded_reprs(values).tolist() == [repr(x) for x in want]
+
+
+@given(st.lists(st.integers(0, 10**4), max_size=50), st.sampled_from([-1, 0, 1]))
+def test_rounded_reprs_of_numbers_between_0_and_1_are_their_reprs(ks, step):
+    # every k / 10**4 a rounding error off: the table's strings, or repr's where it has none
+    values = [float(np.nextafter(k / 1e4, step * np.inf)) if step else k / 1e4 for k in ks]
+    assert rounded_reprs(values).tolist() == [repr(round(v, 4)) for v in values]
+    assert rounded_reprs(np.reshape(values, (-1, 1))).tolist() == [[repr(round(v, 4))] for v in values]
 
 
 def test_rounded_keeps_the_shape_of_a_matrix():

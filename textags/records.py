@@ -9,9 +9,13 @@ Examples
 
 from __future__ import annotations
 
+from itertools import chain
 from json.encoder import encode_basestring as _quote
+from operator import itemgetter
 
 from .document import Document, Unit
+
+_first = itemgetter(0)
 
 
 def unit_record(doc: Document, u: Unit) -> dict:
@@ -59,6 +63,21 @@ def line_records(name: str, lines, tags) -> list[dict]:
     ]
 
 
+def _rounded_array(values, ndigits: int = 4):
+    """:func:`rounded` as a float array (see there)."""
+    import numpy as np
+
+    a = np.asarray(values, dtype=np.float64)
+    scale = 10.0**ndigits
+    with np.errstate(over="ignore", invalid="ignore"):
+        scaled = a * scale
+        out = np.rint(scaled) / scale
+        unsure = ~(np.abs(scaled) < 2.0**30) | (np.abs(np.abs(scaled - np.floor(scaled)) - 0.5) < 1e-6)
+    for i in zip(*np.nonzero(unsure)):
+        out[i] = round(float(a[i]), ndigits)
+    return out
+
+
 def rounded(values, ndigits: int = 4) -> list:
     """``[round(v, ndigits) for v in values]`` for a 1-d or 2-d array, computed for all values at once.
 
@@ -70,17 +89,37 @@ def rounded(values, ndigits: int = 4) -> list:
     >>> rounded([0.123449999, 0.03125, 2 / 3])
     [0.1234, 0.0312, 0.6667]
     """
+    return _rounded_array(values, ndigits).tolist()
+
+
+#: ``repr(k / 10**4)`` for k = 0 .. 10**4: every number between 0 and 1 rounded to 4 digits, as JSON writes it.
+_REPRS: list = []
+
+
+def rounded_reprs(values):
+    """``repr(round(v, 4))`` of each value of a 1-d or 2-d array, as an array of strings (objects).
+
+    A rounded value ``k / 10**4`` between 0 and 1 -- every probability -- is
+    spelled from a table of the 10,001 such numbers' ``repr`` (``k / 10**4``
+    is computed the same way, so the float is the same); any other value
+    through :func:`repr` itself.
+
+    >>> rounded_reprs([0.123449999, 1 / 3, 1.0, -2.5e-05, 12345.678]).tolist()
+    ['0.1234', '0.3333', '1.0', '-0.0', '12345.678']
+    """
     import numpy as np
 
-    a = np.asarray(values, dtype=np.float64)
-    scale = 10.0**ndigits
+    out = _rounded_array(values)
+    if not _REPRS:
+        _REPRS.append(np.array([repr(k / 10**4) for k in range(10**4 + 1)], dtype=object))
     with np.errstate(over="ignore", invalid="ignore"):
-        scaled = a * scale
-        out = np.rint(scaled) / scale
-        unsure = ~(np.abs(scaled) < 2.0**30) | (np.abs(np.abs(scaled - np.floor(scaled)) - 0.5) < 1e-6)
-    for i in zip(*np.nonzero(unsure)):
-        out[i] = round(float(a[i]), ndigits)
-    return out.tolist()
+        k = np.rint(out * 10**4)
+        known = (k >= 0) & (k <= 10**4) & (k / 10**4 == out) & ~np.signbit(out)
+    strings = np.empty(out.shape, dtype=object)
+    strings[known] = _REPRS[0][k[known].astype(np.int64)]
+    for i in zip(*np.nonzero(~known)):
+        strings[i] = repr(float(out[i]))
+    return strings
 
 
 def unit_json_lines(doc: Document, coded_only: bool = False) -> str:
@@ -98,13 +137,12 @@ def unit_json_lines(doc: Document, coded_only: bool = False) -> str:
         import numpy as np
 
         labels = list(tags[0].probs)
-        keys = [_quote(k) + ": " for k in labels]
         values = [list(t.probs.values()) for t in tags] if all(list(t.probs) == labels for t in tags) else []
+        confidence = [t.confidence for t in tags]
         probs = np.array(values)
-        confidence = np.array([t.confidence for t in tags])
         if (
             probs.shape != (len(tags), len(labels))
-            or not all(type(v) is float for v in [*confidence.tolist(), *(v for row in values for v in row)])
+            or set(map(type, chain(confidence, chain.from_iterable(values)))) != {float}
             or not (np.isfinite(probs).all() and np.isfinite(confidence).all())
         ):
             # a mix of label sets, numbers that are not floats, or NaN and infinities (which JSON
@@ -112,20 +150,26 @@ def unit_json_lines(doc: Document, coded_only: bool = False) -> str:
             from .output import records_text
 
             return records_text(unit_records(doc, coded_only))
-        rows = iter(zip(tags, rounded(confidence), rounded(probs)))
+        # the "probs" object of every tag, made all at once: each label's key before its rounded value
+        keys = np.array([_quote(k) + ": " for k in labels], dtype=object)
+        rows = zip(rounded_reprs(confidence).tolist(), map(", ".join, (keys + rounded_reprs(probs)).tolist()))
+    sections: dict = {}  # the JSON of each section met, which repeats from unit to unit
     head = '{"doc": ' + _quote(doc.name) + ', "index": '
     lines = []
     for u in units:
+        section = sections.get(u.section)
+        if section is None:
+            section = sections[u.section] = ", ".join(map(_quote, u.section))
         line = (
             f'{head}{u.index}, "start": {u.start}, "end": {u.end}, "kind": {_quote(u.kind)}, '
-            f'"section": [{", ".join(map(_quote, u.section))}], "text": {_quote(u.text)}'
+            f'"section": [{section}], "text": {_quote(u.text)}'
         )
-        if u.tag is not None:
-            t, c, p = next(rows)
+        t = u.tag
+        if t is not None:
+            c, p = next(rows)
             line += (
-                f', "label": {_quote(t.label)}, "confidence": {c!r}, '
-                f'"probs": {{{", ".join(map(str.__add__, keys, map(repr, p)))}}}, '
-                f'"terms": [{", ".join([_quote(w) for w, _ in t.terms])}]'
+                f', "label": {_quote(t.label)}, "confidence": {c}, "probs": {{{p}}}, '
+                f'"terms": [{", ".join(map(_quote, map(_first, t.terms)))}]'
             )
             if t.alone is not None:
                 line += f', "alone": {_quote(t.alone)}'
