@@ -90,9 +90,9 @@ def main() -> None:
     for name, path in PEERS.items():
         subprocess.run([sys.executable, str(path), "train", str(models[name])], check=True, capture_output=True)
     out = tmp / "out.jsonl"
-    from textags.tokenize import backend
-
     from importlib.metadata import PackageNotFoundError, version
+
+    from textags.tokenize import backend
 
     versions = []
     for package in ("numpy", "scikit-learn", "jieba", "rjieba"):
