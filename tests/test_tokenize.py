@@ -25,8 +25,10 @@ def test_a_user_dictionary_is_a_parameter_not_global_state():
 def test_rjieba_splits_ascii_runs_like_jieba():
     rjieba = pytest.importorskip("rjieba")
     fast = tokenize._RustJieba(rjieba)
-    for text in ("高速0-0公里，0G-A段", "2008--2010年", "增长0%……", "PM_0浓度", "0.EFlops:是", "......"):
-        assert fast.lcut(text) == tokenize.tokenizer(("x",)).lcut(text)
+    texts = ["高速0-0公里，0G-A段", "2008--2010年", "增长0%……", "PM_0浓度", "0.EFlops:是", "......", "a  b"]
+    # a whole report's units cut as one string (what tagging does), and a text holding the join's \x00
+    for text in [*texts, "\n".join(texts), "x\x00y-0 0-0\x00"]:
+        assert fast.lcut(text) == tokenize.tokenizer(("x",)).lcut(text), text
 
 
 @pytest.mark.slow
