@@ -5,8 +5,9 @@
 Prints the seconds (the shortest of three runs; jieba's steps run once; the
 n-gram lookups are built before any clock) spent reading and segmenting, cutting words (rjieba and,
 for comparison, jieba), building features, scoring, finding each unit's top
-terms, and making and writing the records (and the JSON lines that `textags tag` writes
-straight from the units), for all reports of the corpus;
+terms, all of tagging (those, the codebook rules and the neighbours), and making and writing the
+records (and the JSON lines that `textags tag` writes straight from the units), for all reports
+of the corpus (the files `benchmarks/bench.py` times);
 then the start of a fresh Python process that imports numpy and rjieba.
 """
 
@@ -69,7 +70,7 @@ def main() -> None:
     feats = clock("build feature vectors (words cut in it)", lambda: [scorer.batch_features(x) for x in texts])
     probs = clock("score", lambda: [scorer.scores(f, len(x)) for f, x in zip(feats, texts)])
     clock("top terms of every unit", lambda: [scorer.batch_top_terms(f, p.argmax(1), 5) for f, p in zip(feats, probs)])
-    tagged = [model.tag(d) for d in docs]
+    tagged = clock("Model.tag, all of it (with rules, neighbours)", lambda: [model.tag(d) for d in docs])
     records = clock("records of every unit", lambda: [unit_records(d, coded_only=True) for d in tagged])
     clock("JSON lines of every record (json module)", lambda: [write_jsonl(r, io.StringIO()) for r in records])
     # what `textags tag --format jsonl` does instead of the two steps above
