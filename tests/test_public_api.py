@@ -74,12 +74,10 @@ _EXAMPLE_PENDING = {
     "compare",
     "describe",
     "format_table",
-    "load_model",
     "plot_compare",
     "plot_emphasis",
     "plot_shifts",
     "read",
-    "tag",
     "write_report",
 }
 

@@ -110,10 +110,27 @@ def load_model(path: str | os.PathLike | None = None) -> Model:
     directory, its card's hash and its arrays file's size, time and inode,
     so a model re-saved in the same directory is loaded afresh.
 
+    Parameters
+    ----------
+    path : str, path or None
+        A model directory (or its ``card.json``); None or ``"bundled"`` for the shipped model.
+
+    Returns
+    -------
+    Model
+
     Raises
     ------
     TextagsError
         Missing, damaged or tampered files, or an unknown format version.
+
+    Examples
+    --------
+    >>> model = load_model()
+    >>> model.labels
+    ('economy', 'governance', 'livelihood', 'other', 'party', 'safety')
+    >>> load_model("bundled") is model  # served from the cache until the model on disk changes
+    True
     """
     directory = _model_dir(path)
     key = _cache_key(directory)

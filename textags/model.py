@@ -77,6 +77,23 @@ def tag(
     read as a file only when such a file exists (see :mod:`textags.inputs`);
     ``path=`` or ``text=`` say which it is without that rule.
 
+    Parameters
+    ----------
+    doc : Document, path or str
+    model : Model, path or None
+        A loaded model, a model directory, or None for the shipped one.
+    path, text : optional
+        The file to read, or the text to tag, instead of ``doc``.
+    **kwargs
+        ``terms``, ``neighbours``, ``rules`` of :meth:`Model.tag`.
+
+    Returns
+    -------
+    Document
+        The document with every heading and body unit tagged.
+
+    Examples
+    --------
     >>> tag(text="坚持党管武装，有效落实民兵整组任务。").coded_units[0].tag.label
     'party'
     """
