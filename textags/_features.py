@@ -18,6 +18,8 @@ Examples
 [('words', (1, 2), 2, None), ('context', None, 1, 0.5)]
 >>> FeatureSpec.from_card({"features": spec.to_card()}) == FeatureSpec(spec.blocks)
 True
+>>> [b.weight for b in FeatureSpec.from_params({"word_ngrams": (1, 2), "char_ngrams": (1, 3), "word_weight": 0.5}).blocks]
+[0.5, None]
 """
 
 from __future__ import annotations
@@ -79,8 +81,10 @@ class FeatureSpec:
                 continue
             if name == "context":  # the heading's words: every one kept, weighted against the unit's own
                 blocks.append(BlockSpec(name, None, 1, float(params.get("context_weight", 1.0))))
-            else:
-                blocks.append(BlockSpec(name, (int(value[0]), int(value[1])), params.get("min_df", 1), None))
+            else:  # the words weighted against the characters (None: 1, as a model before word_weight)
+                weight = float(params.get("word_weight", 1.0)) if name == "words" else 1.0
+                ngrams = (int(value[0]), int(value[1]))
+                blocks.append(BlockSpec(name, ngrams, params.get("min_df", 1), None if weight == 1.0 else weight))
         return cls(tuple(blocks), tuple(params.get("userdict") or ()))
 
     def block(self, name: str) -> BlockSpec:

@@ -33,6 +33,7 @@ from .errors import TextagsError
 DEFAULT_PARAMS = {
     "word_ngrams": (1, 2),
     "char_ngrams": (1, 3),
+    "word_weight": 0.5,
     "context": False,
     "context_weight": 0.25,
     "C": 10.0,
@@ -76,6 +77,12 @@ class Tagger:
         n-gram range of jieba words; None leaves words out.
     char_ngrams : (int, int) or None
         n-gram range of characters; None leaves them out.
+    word_weight : float
+        Weight of the word block against the character block (1 weighs them
+        alike).  0.5 in the shipped model: chosen on the selection documents
+        (``benchmarks/select_model.py``), where the words count for less and
+        the characters, which also catch words jieba cuts differently or has
+        never seen, for more.
     context : bool
         Add the words of the unit's heading as features of their own.
     context_weight : float
@@ -118,6 +125,7 @@ class Tagger:
         *,
         word_ngrams: tuple[int, int] | None = _D["word_ngrams"],
         char_ngrams: tuple[int, int] | None = _D["char_ngrams"],
+        word_weight: float = _D["word_weight"],
         context: bool = _D["context"],
         context_weight: float = _D["context_weight"],
         C: float = _D["C"],
@@ -133,6 +141,7 @@ class Tagger:
     ):
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
+        self.word_weight = word_weight
         self.context = context
         self.context_weight = context_weight
         self.C = C
@@ -218,6 +227,8 @@ class Tagger:
             raise ValueError("need at least two different labels to train")
         if not (self.C > 0):
             raise ValueError("C must be positive")
+        if not (self.word_weight > 0):
+            raise ValueError("word_weight must be positive")
         if not 0 <= self.neighbour_weight <= 1:
             raise ValueError("neighbour_weight must lie between 0 and 1")
         if not 0 <= self.neighbour_confident <= 1:

@@ -39,6 +39,7 @@ _PARAMS = {
     "char_ngrams": (lambda v: v is None or _ngram_range(v), "null or a pair of whole numbers [low, high]"),
     "context": (lambda v: isinstance(v, bool), "true or false"),
     "context_weight": (lambda v: _number(v) and v >= 0, "a number of at least 0"),
+    "word_weight": (lambda v: _number(v) and v > 0, "a number above 0"),
     "neighbour_weight": (lambda v: _number(v) and 0 <= v <= 1, "a number between 0 and 1"),
     "neighbours": (lambda v: isinstance(v, list) and all(_number(x) and x >= 0 for x in v), "a list of weights"),
     "rules": (lambda v: isinstance(v, bool), "true or false"),
