@@ -82,30 +82,13 @@ def is_word(tok: str) -> bool:
     return tok.isalnum() or _HAS_ALNUM.search(tok) is not None
 
 
-#: Joins a text's tokens while the ASCII runs that need jieba's split are found (see :class:`_RustJieba`).
-_TOKEN_SEP = "\x00"
-#: A whole token (between two ``_TOKEN_SEP``) of two or more ASCII characters.
-_ASCII_TOKEN = re.compile(r"(?<![^\x00])[\x01-\x7f]{2,}(?![^\x00])")
-
-
-def _jieba_split(match: re.Match) -> str:
-    tok = match.group()
-    return tok if tok.isalnum() else _TOKEN_SEP.join(x for x in _JIEBA_SKIP.split(tok) if x)
-
-
 class _RustJieba:
     """rjieba (jieba-rs) cutting the way jieba does.
 
     jieba-rs keeps an ASCII run with inner punctuation (``0-0``, ``PM_0``) as
     one token where jieba's HMM pass splits it around letters and numbers;
     that is the only difference on the whole corpus, and it is undone here
-    with jieba's own pattern (``tests/test_tokenize.py``).  The tokens are
-    joined by a character the text does not hold and those runs found and
-    split with one regular expression, rather than a Python step per token.
-
-    >>> import rjieba
-    >>> _RustJieba(rjieba).lcut("增长0-0倍，PM_0下降")
-    ['增长', '0', '-', '0', '倍', '，', 'PM', '_', '0', '下降']
+    with jieba's own pattern (``tests/test_tokenize.py``).
     """
 
     def __init__(self, module):
@@ -115,15 +98,13 @@ class _RustJieba:
         toks = self._cut(text)
         if not _ASCII_PUNCT_NEAR.search(text):
             return toks
-        if _TOKEN_SEP in text:  # the join would be ambiguous: token by token
-            out = []
-            for tok in toks:
-                if len(tok) > 1 and tok.isascii() and not tok.isalnum():
-                    out.extend(x for x in _JIEBA_SKIP.split(tok) if x)
-                else:
-                    out.append(tok)
-            return out
-        return _ASCII_TOKEN.sub(_jieba_split, _TOKEN_SEP.join(toks)).split(_TOKEN_SEP)
+        out = []
+        for tok in toks:
+            if len(tok) > 1 and tok.isascii() and not tok.isalnum():
+                out.extend(x for x in _JIEBA_SKIP.split(tok) if x)
+            else:
+                out.append(tok)
+        return out
 
 
 def backend() -> str:
