@@ -182,3 +182,15 @@ def test_a_users_documents_table_adds_to_the_bundled_one_and_wins_where_both_nam
     with pytest.raises(TextagsError, match="no such documents table; give a CSV with columns id and file"):
         resolve(tmp_path / "nope.csv")
     assert (DATA / "documents.csv").is_file()
+
+
+def test_documents_given_to_a_data_command_add_to_the_bundled_table(run_cli, tmp_path):
+    """One meaning of --documents: before, `data stats` read the user's table instead of the bundled one."""
+    table = tmp_path / "documents.csv"
+    table.write_text("id,file,level\nmine,mine.txt,town\n", encoding="utf-8")
+    code, out, err = run_cli(
+        "data", "stats", DATA / "labelled" / "baoshan-youyilu-2022-work-plan.csv", "--documents", table
+    )
+    assert code == 0, err
+    levels = out.split("level ", 1)[1].splitlines()
+    assert levels[1].split()[0] == "street" and "unknown" not in out

@@ -25,13 +25,13 @@ from ._postprocess import postprocess
 from ._rows import sequences
 from ._tagger import DEFAULT_PARAMS, Tagger, one_thread
 from ._trained import Model
-from .codebook import DOMAINS, LABELS
+from .codebook import Codebook
 from .errors import TextagsError
 from .labels import LabelledUnit
 
 
-def _emphasis_shares(labels: Sequence[str]) -> np.ndarray:
-    counts = np.array([sum(1 for lab in labels if lab == d) for d in DOMAINS], dtype=float)
+def _emphasis_shares(labels: Sequence[str], domains: Sequence[str]) -> np.ndarray:
+    counts = np.array([sum(1 for lab in labels if lab == d) for d in domains], dtype=float)
     total = counts.sum()
     return counts / total if total else counts
 
@@ -89,7 +89,8 @@ def score(
             out["by_group"][g]["documents"] = len(part["documents"])
             out["by_group"][g]["f1"] = {lab: v["f1"] for lab, v in part["per_label"].items()}
         return out
-    labels = [lab for lab in LABELS if lab in set(y_true) | set(y_pred)]
+    cb = Codebook.derive(set(y_true) | set(y_pred))  # the six default labels: the default codebook
+    labels = [lab for lab in cb.labels if lab in set(y_true) | set(y_pred)]
     per = {}
     for lab in labels:
         tp = sum(1 for t, p in zip(y_true, y_pred) if t == lab and p == lab)
@@ -105,8 +106,8 @@ def score(
     documents = {}
     for d in dict.fromkeys(docs):
         idx = [i for i, x in enumerate(docs) if x == d]
-        t = _emphasis_shares([y_true[i] for i in idx])
-        p = _emphasis_shares([y_pred[i] for i in idx])
+        t = _emphasis_shares([y_true[i] for i in idx], cb.domains)
+        p = _emphasis_shares([y_pred[i] for i in idx], cb.domains)
         documents[d] = {
             "units": len(idx),
             "accuracy": round(sum(y_true[i] == y_pred[i] for i in idx) / len(idx), 4),
@@ -209,14 +210,15 @@ def cross_val_proba(
             if progress:
                 progress(done, len(splits))
 
-    proba = np.zeros((len(rows), len(LABELS)))
+    all_labels = Codebook.derive({r.label for r in rows}).labels
+    proba = np.zeros((len(rows), len(all_labels)))
     for s, (labels, p) in zip([seqs[d] for d in scored], results):
         # settled as tagging settles it, with the fold model's labels (the rules only if it knows "other")
         texts = [tokenize.split_context(x)[0] for x in s.inputs]
-        full = np.zeros((len(s.inputs), len(LABELS)))
-        full[:, [LABELS.index(lab) for lab in labels]] = postprocess(p, texts, labels, params, s.positions).probs
+        full = np.zeros((len(s.inputs), len(all_labels)))
+        full[:, [all_labels.index(lab) for lab in labels]] = postprocess(p, texts, labels, params, s.positions).probs
         proba[list(s.rows)] = full[list(s.places)]
-    return list(LABELS), proba
+    return list(all_labels), proba
 
 
 def cross_validate(
@@ -281,6 +283,7 @@ def compare_models(models: Sequence[Model], rows: Sequence[LabelledUnit], docume
     ``groups``) are those of :func:`evaluate_model`, for every model.
     """
     results = [evaluate_model(m, rows, documents, **options) for m in models]
+    labels = Codebook.derive(lab for r in results for lab in r["per_label"]).labels
     base = results[0]
     diffs = []
     for r in results[1:]:
@@ -289,7 +292,7 @@ def compare_models(models: Sequence[Model], rows: Sequence[LabelledUnit], docume
                 lab: round(
                     r["per_label"].get(lab, {}).get("f1", 0.0) - base["per_label"].get(lab, {}).get("f1", 0.0), 4
                 )
-                for lab in LABELS
+                for lab in labels
             }
             | {
                 "macro_f1": round(r["macro_f1"] - base["macro_f1"], 4),

@@ -174,12 +174,11 @@ def evaluation_text(result: dict) -> str:
         lines = [f"{result.get('reports_read', 0)} of {docs} labelled documents read whole for neighbour context", ""]
         for path, r in zip(result["models"], result["results"]):
             lines += [f"== {path}"] + _score_lines(r) + [""]
-        header = f"{'difference vs ' + result['models'][0]:<40}" + "".join(
-            f"{lab[:10]:>11}" for lab in [*LABELS, "macro_f1", "accuracy"]
-        )
+        columns = list(result["differences"][0]) if result["differences"] else [*LABELS, "macro_f1", "accuracy"]
+        header = f"{'difference vs ' + result['models'][0]:<40}" + "".join(f"{lab[:10]:>11}" for lab in columns)
         lines.append(header)
         for path, diff in zip(result["models"][1:], result["differences"]):
-            lines.append(f"{path[:39]:<40}" + "".join(f"{diff[k]:>+11.3f}" for k in [*LABELS, "macro_f1", "accuracy"]))
+            lines.append(f"{path[:39]:<40}" + "".join(f"{diff[k]:>+11.3f}" for k in columns))
         return "\n".join(lines) + "\n"
     return "\n".join(_score_lines(result)) + "\n"
 

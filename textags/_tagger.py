@@ -24,7 +24,7 @@ import numpy as np
 
 from ._features import FeatureSpec
 from ._scorer import Block, Scorer
-from .codebook import LABELS
+from .codebook import Codebook
 from .errors import TextagsError
 
 #: The parameters of the shipped default model, chosen by leave-one-document-out
@@ -220,9 +220,10 @@ class Tagger:
         """Fit on model inputs (see :func:`textags.tokenize.join_context`) and their labels."""
         if len(inputs) != len(labels):
             raise ValueError(f"{len(inputs)} inputs but {len(labels)} labels")
-        unknown = sorted(set(labels) - set(LABELS))
-        if unknown:
-            raise ValueError(f"unknown labels {unknown}; use {LABELS}")
+        try:  # any labels, each one word (they name columns and CSS classes): the label set is data
+            Codebook.of(sorted({str(lab) for lab in labels}))
+        except ValueError as exc:
+            raise ValueError(str(exc)) from None
         if len(set(labels)) < 2:
             raise ValueError("need at least two different labels to train")
         if not (self.C > 0):

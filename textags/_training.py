@@ -25,7 +25,7 @@ from ._format import versions
 from ._rows import data_hash, dedupe, inputs
 from ._tagger import DEFAULT_PARAMS, Tagger
 from ._trained import Model
-from .codebook import LABELS
+from .codebook import DEFAULT, Codebook
 from .errors import TextagsError
 from .labels import LabelledUnit, read_labelled
 
@@ -42,39 +42,29 @@ def bundled_data_dir() -> Path:
 
 
 def document_levels(table: str | os.PathLike | None = None) -> dict[str, str]:
-    """``{doc: level group}`` from the bundled documents table and then ``table`` (see :func:`level_group`)."""
-    from ._doctable import documents_table
-    from .provenance import bundled_documents_csv
+    """``{doc: level group}`` of the documents table (:func:`textags._doctable.resolve`; see :func:`level_group`)."""
+    from ._doctable import resolve
 
-    out = {}
-    for t in (bundled_documents_csv(), table):
-        if t is not None and Path(t).is_file():
-            out.update({d: level_group(row.get("level")) for d, row in documents_table(t).items()})
-    return out
+    return {d: level_group(row.get("level")) for d, row in resolve(table).items()}
 
 
 def load_documents(rows: Sequence[LabelledUnit], table: str | os.PathLike | None = None) -> dict:
     """The reports of the labelled rows' documents that can be found, segmented: ``{doc: Document}``.
 
     ``table`` is a documents table (``data/documents.csv``: ``id`` and
-    ``file`` under ``raw/`` beside it); the table bundled with textags is
-    read after it.  A document in neither table is looked for where its
+    ``file`` under ``raw/`` beside it); it adds to the table bundled with
+    textags, its rows winning (:func:`textags._doctable.resolve`).  A
+    document in neither table is looked for where its
     rows say: the ``file`` column that ``textags label`` writes, or a report
     named after the document (``DOC.txt``, ``.md``, ``.docx``, ``.pdf``)
     beside the labelled file.  Documents without a readable file are left
     out (their rows are then read without the unlabelled units around them,
     see :func:`sequences`).
     """
-    from ._doctable import documents_table
+    from ._doctable import resolve
     from .inputs import load
-    from .provenance import bundled_documents_csv
 
-    known: dict = {}
-    for t in (bundled_documents_csv(), table):  # the user's table last, so it wins
-        if t is not None:
-            if not Path(t).is_file():
-                raise TextagsError("no such documents table; give a CSV with columns id and file", str(t))
-            known.update(documents_table(t))
+    known = resolve(table)
     out = {}
     firsts = {}
     for r in rows:
@@ -121,7 +111,11 @@ def reviewed_only(rows: Sequence[LabelledUnit], include_unreviewed: bool = False
 
 
 def gather(
-    paths: Sequence[str | os.PathLike] = (), base: str = "bundled", *, include_unreviewed: bool = False
+    paths: Sequence[str | os.PathLike] = (),
+    base: str = "bundled",
+    *,
+    include_unreviewed: bool = False,
+    codebook: Codebook | None = None,
 ) -> tuple[list[LabelledUnit], int, int]:
     """Labelled rows from ``paths`` plus, with ``base="bundled"``, the shipped corpus.
 
@@ -137,7 +131,7 @@ def gather(
         r, _ = read_labelled([bundled_data_dir()])
         rows.extend(r)
     if paths:
-        r, skipped = read_labelled(paths)
+        r, skipped = read_labelled(paths, codebook)
         dedupe(r, strict=True)  # conflicting labels within the user's files stop the run
         r, unreviewed = reviewed_only(r, include_unreviewed)
         rows.extend(r)
@@ -161,8 +155,16 @@ def fit(
     own: Collection[str] | None = None,
     progress=None,
     groups: Mapping[str, str] | None = None,
+    codebook: Codebook | None = None,
 ) -> Model:
     """Train a model on labelled rows; its card records the data hash and cross-validated scores.
+
+    The model's labels are those of the rows.  ``codebook``
+    (:class:`textags.codebook.Codebook`) names them, their colours and the
+    label left out of the domains; default: derived from the rows' labels
+    (:meth:`~textags.codebook.Codebook.derive`: the six default labels give
+    the default codebook).  A codebook other than the default is kept in
+    the card (``codebook``), so every command reads the model's own labels.
 
     With ``groups`` (``{doc: level group}``, :func:`document_levels`) the
     card's cross-validation gives the scores of each level too (``by_group``).
@@ -175,6 +177,13 @@ def fit(
     counts = Counter(r.label for r in rows)
     if len(counts) < 2:
         raise TextagsError("the labelled data has only one label; label units of at least two domains")
+    cb = Codebook.derive(counts) if codebook is None else codebook
+    unknown = sorted(set(counts) - set(cb.labels))
+    if unknown:
+        raise TextagsError(
+            f"the labelled data has labels the codebook lacks ({', '.join(unknown)}); add them to the codebook, "
+            "or train on your files alone (--base none)"
+        )
     scores = None
     if evaluate and len({r.doc for r in rows}) >= 2:
         scores = cross_validate(
@@ -198,12 +207,14 @@ def fit(
         "training": {
             "units": len(rows),
             "documents": len({r.doc for r in rows}),
-            "label_counts": {lab: counts.get(lab, 0) for lab in LABELS},
+            "label_counts": {lab: counts.get(lab, 0) for lab in cb.labels},
             "data_sha256": data_hash(rows),
             "source": source,
         },
         "cross_validation": _slim(scores) if scores else None,
     }
+    if cb != DEFAULT:
+        card["codebook"] = cb.to_dict()
     return Model(scorer, card)
 
 
@@ -236,8 +247,13 @@ def train(
     documents: str | os.PathLike | None = None,
     include_unreviewed: bool = False,
     progress=None,
+    codebook: Codebook | None = None,
 ) -> TrainResult:
     """Train on labelled files (and the bundled corpus) and save the model to ``out``.
+
+    ``codebook`` (:func:`textags.codebook.read_codebook`) gives labels other
+    than the six default ones: the files' labels are read as its labels (or
+    their names), and the model keeps it (see :func:`fit`).
 
     The output directory is checked before any work, and the model is
     written atomically; an existing model is kept unless ``force``.  Rows
@@ -254,7 +270,7 @@ def train(
             raise TextagsError("already holds a model; pass --force to overwrite it", str(target))
         if target.exists() and not target.is_dir():
             raise TextagsError("is a file, not a directory; give a directory for the model", str(target))
-    rows, skipped, unreviewed = gather(paths, base, include_unreviewed=include_unreviewed)
+    rows, skipped, unreviewed = gather(paths, base, include_unreviewed=include_unreviewed, codebook=codebook)
     sources = ([f"bundled corpus ({bundled_data_dir().name})"] if base != "none" else []) + [str(p) for p in paths]
     source = ", ".join(sources)
     reports = load_documents(rows, documents) if evaluate else None
@@ -272,6 +288,7 @@ def train(
         own=own,
         progress=progress,
         groups=document_levels(documents) if evaluate else None,
+        codebook=codebook,
     )
     path = None
     if out is not None:

@@ -64,13 +64,17 @@ def summarize(
     >>> round(e.shares["units"]["economy"], 3), round(e.shares["units"]["livelihood"], 3)
     (0.667, 0.333)
     """
+    from .codebook import codebook_for
     from .emphasis import emphasis
     from .metadata import as_table, describe
     from .parts import split_parts
 
     table = as_table(documents)
+    model = as_model(model)
+    docs = tag_documents(paths, model, jobs=jobs)
+    cb = codebook_for(model, docs)  # the model's labels, names and colours
     out = []
-    for doc in tag_documents(paths, model, jobs=jobs):
+    for doc in docs:
         meta = describe(doc, table)
         if by == "part":
             for part, units in split_parts(doc).items():
@@ -82,10 +86,11 @@ def summarize(
                         name=f"{doc.name}:{part}",
                         meta={"part": part, **meta},
                         random_state=random_state,
+                        codebook=cb,
                     )
                     out.append(e)
         else:
-            out.append(emphasis(doc, n_boot=n_boot, meta=meta, random_state=random_state))
+            out.append(emphasis(doc, n_boot=n_boot, meta=meta, random_state=random_state, codebook=cb))
     return out
 
 
@@ -103,9 +108,11 @@ def compare_files(
     """Rows of :func:`textags.compare` for files (``documents``, ``baseline``: as there), tagged ``jobs`` at a time."""
     from .emphasis import compare
 
+    model = as_model(model)
     try:
         return compare(
             tag_documents(paths, model, jobs=jobs),
+            model=model,
             by=by,
             n_boot=n_boot,
             documents=documents,
@@ -224,6 +231,7 @@ def evaluate(
     neighbours: bool = True,
     rules: bool = True,
     only: Sequence[str] | None = None,
+    codebook=None,
 ) -> dict:
     """Leave-one-document-out scores on ``data`` (default: the bundled corpus), or given models on it.
 
@@ -250,6 +258,9 @@ def evaluate(
         The documents to score (each still by a model trained on all the
         others): their figures are those of the full run, for a fraction of
         its work.
+    codebook : Codebook, optional
+        The labels of ``data`` (:func:`textags.codebook.read_codebook`);
+        default: the first model's, else the six default labels.
 
     Returns
     -------
@@ -268,14 +279,17 @@ def evaluate(
     from .labels import read_labelled
     from .learn import bundled_data_dir, compare_models, cross_validate, dedupe, document_levels
 
-    rows, skipped = read_labelled(list(data) or [bundled_data_dir()])
+    loaded = [as_model(m) for m in models or ()]
+    if codebook is None and loaded:
+        from .codebook import codebook_of
+
+        codebook = codebook_of(loaded[0])
+    rows, skipped = read_labelled(list(data) or [bundled_data_dir()], codebook)
     rows = dedupe(rows)
     reports = _reports(rows, documents) if neighbours else {}
     groups = document_levels(documents)
-    if models:
-        result = compare_models(
-            [as_model(m) for m in models], rows, reports, neighbours=neighbours, rules=rules, groups=groups
-        )
+    if loaded:
+        result = compare_models(loaded, rows, reports, neighbours=neighbours, rules=rules, groups=groups)
     else:
         params = ({} if neighbours else {"neighbour_weight": 0.0}) | ({} if rules else {"rules": False})
         held = None if only is None else set(only)
@@ -347,15 +361,10 @@ def audit_data(
 
 
 def _documents(path: str | None) -> dict | None:
-    from ._doctable import documents_table
-    from .provenance import bundled_documents_csv
+    """The documents table for labelled data: the bundled one and the user's (:func:`textags._doctable.resolve`)."""
+    from ._doctable import resolve
 
-    table = path or bundled_documents_csv()
-    if table is None:
-        return None
-    if not Path(table).exists():
-        raise TextagsError("no such documents table; give data/documents.csv", str(table))
-    return documents_table(table)
+    return resolve(path) or None
 
 
 __all__ = [

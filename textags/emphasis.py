@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .codebook import DEFAULT, Codebook, codebook_of
+from .codebook import DEFAULT, Codebook, codebook_for, codebook_of
 
 if TYPE_CHECKING:  # only named in annotations: the data model does not import this module back
     from .document import Document
@@ -243,7 +243,7 @@ def compare(
             d = tag_doc(d, model)
         tagged.append(d)
     table = as_table(documents)
-    cb = codebook_of(tagged)
+    cb = codebook_for(model, tagged)
     groups = group_units(tagged, by, table)
     rows = []
     for group, (first, units, meta) in groups.items():

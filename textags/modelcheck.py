@@ -126,14 +126,27 @@ def _refuse(what: str, where: str):
     raise TextagsError(f"{what}; re-download or retrain the model", where)
 
 
+def _codebook_labels(card: dict, where: str) -> tuple:
+    """The labels a model may have: those of its card's ``codebook`` (:mod:`textags.codebook`), else the six."""
+    if not card.get("codebook"):
+        return LABELS
+    from .codebook import Codebook
+
+    try:
+        return Codebook.from_dict(card["codebook"]).labels
+    except (ValueError, TypeError, AttributeError) as exc:
+        _refuse(f"has a codebook that is not one ({exc})", where)
+
+
 def check_arrays(arrays: dict[str, np.ndarray], card: dict, where: str) -> None:
     """Refuse arrays of the wrong shape or kind, with values that are not finite, or a bad label set."""
     labels = arrays.get("labels")
     if labels is None or labels.ndim != 1 or labels.dtype.kind != "U" or labels.size == 0:
         _refuse("has no label list", where)
     names = labels.tolist()
-    if len(set(names)) != len(names) or not set(names) <= set(LABELS):
-        _refuse(f"has labels {names!r}, not distinct labels of {', '.join(LABELS)}", where)
+    known = _codebook_labels(card, where)
+    if len(set(names)) != len(names) or not set(names) <= set(known):
+        _refuse(f"has labels {names!r}, not distinct labels of {', '.join(known)}", where)
     if card.get("labels") != names:
         _refuse("its labels differ from those in card.json", where)
     blocks, n = 0, 0

@@ -21,6 +21,17 @@ from .args import (
 _FOLDS = "run N leave-one-document-out folds at a time in worker processes (same result)"
 
 
+def _add_codebook(p, help: str) -> None:
+    p.add_argument("--codebook", metavar="FILE", help=help)
+
+
+def _codebook(a):
+    """The codebook named by ``--codebook`` (:func:`textags.codebook.read_codebook`), or None."""
+    from ..codebook import read_codebook
+
+    return read_codebook(a.codebook) if a.codebook else None
+
+
 def add_info(sub) -> None:
     add_model(sub.add_parser("info", help="print a model's card"))
 
@@ -40,6 +51,7 @@ def add_evaluate(sub) -> None:
     p.add_argument("--no-neighbours", action="store_true", help="score every unit on its own text")
     add_no_rules(p)
     add_documents(p)
+    _add_codebook(p, "the labels of DATA, when they are not the six default ones (default: the model's)")
     add_output(p, ["table", "json"], "table", width=False)
 
 
@@ -76,6 +88,9 @@ def add_train(sub) -> None:
         help="a model without the codebook rules (for a codebook that codes responsibility notes otherwise)",
     )
     add_documents(p)
+    _add_codebook(
+        p, "labels other than the six default ones: a CSV label,name,colour,other (or JSON); kept in the model"
+    )
 
 
 def add_label(sub) -> None:
@@ -122,7 +137,13 @@ def cmd_evaluate(a) -> int:
     from ..output import open_output
 
     result = evaluate(
-        a.data, a.model, jobs=a.jobs, documents=a.documents, neighbours=not a.no_neighbours, rules=not a.no_rules
+        a.data,
+        a.model,
+        jobs=a.jobs,
+        documents=a.documents,
+        neighbours=not a.no_neighbours,
+        rules=not a.no_rules,
+        codebook=_codebook(a),
     )
     with open_output(a.output, a.force) as out:
         write_evaluation(result, out, a.format)
@@ -146,6 +167,7 @@ def cmd_train(a) -> int:
         documents=a.documents,
         include_unreviewed=a.include_unreviewed,
         progress=Progress("leave-one-document-out evaluation"),
+        codebook=_codebook(a),
     )
     sys.stdout.write(train_summary(result))
     return EXIT_OK
