@@ -26,6 +26,7 @@ def train_files(
     documents: str | None = None,
     include_unreviewed: bool = False,
     progress=None,
+    codebook=None,
 ) -> dict:
     """Train a model on labelled files into ``output``; :func:`textags.learn.train`'s result.
 
@@ -33,6 +34,8 @@ def train_files(
     is a text file of policy terms for jieba, one per line, kept in the
     model.  The leave-one-document-out evaluation (unless ``evaluate=False``)
     runs ``jobs`` folds at a time (None: all the cores this process may use).
+    ``codebook`` (:func:`textags.codebook.read_codebook`) gives labels other
+    than the six default ones, kept in the model.
     """
     from .inputs import read_userdict
     from .learn import train
@@ -55,6 +58,7 @@ def train_files(
         documents=documents,
         include_unreviewed=include_unreviewed,
         progress=progress,
+        codebook=codebook,
     )
 
 
