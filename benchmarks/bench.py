@@ -92,8 +92,15 @@ def main() -> None:
     out = tmp / "out.jsonl"
     from importlib.metadata import PackageNotFoundError, version
 
-    from textags.tokenize import backend
-
+    # asked of a child: this process stays small, since a child's peak RSS counts what it was
+    # before it ran its program (a copy of this process)
+    backend = subprocess.run(
+        [sys.executable, "-c", "from textags.tokenize import backend; print(backend())"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout.strip()
     versions = []
     for package in ("numpy", "scikit-learn", "jieba", "rjieba"):
         try:
@@ -102,7 +109,7 @@ def main() -> None:
             versions.append(f"{package} (none)")
     print(
         f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{', '.join(versions)}; date {datetime.date.today()}; textags's tokenizer {backend()}; "
+        f"{', '.join(versions)}; date {datetime.date.today()}; textags's tokenizer {backend}; "
         f"{args.runs} runs each, medians"
     )
     print(f"corpus: {len(files)} files, {chars / 1e6:.2f} M characters ({corpus})")
