@@ -95,7 +95,7 @@ def main() -> None:
     # asked of a child: this process stays small, since a child's peak RSS counts what it was
     # before it ran its program (a copy of this process)
     backend = subprocess.run(
-        [sys.executable, "-c", "from textags.tokenize import backend; print(backend())"],
+        [sys.executable, "-c", "from textags._tokenize import backend; print(backend())"],
         capture_output=True,
         text=True,
         check=True,

@@ -27,10 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import textags  # noqa: E402
-from textags import tokenize  # noqa: E402
-from textags.model import load_model  # noqa: E402
-from textags.output import write_jsonl  # noqa: E402
-from textags.records import unit_json_lines, unit_records  # noqa: E402
+from textags import _tokenize as tokenize  # noqa: E402
+from textags._model import load_model  # noqa: E402
+from textags._output import write_jsonl  # noqa: E402
+from textags._records import unit_json_lines, unit_records  # noqa: E402
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ Two inputs, each cut to the number of lines asked for:
   the shape that made footnote marking quadratic (issue 19).
 
 Prints, per input and size, the shortest of ``--runs`` runs of
-:func:`textags.clean.clean` and the seconds per 10,000 lines.
+:func:`textags._clean.clean` and the seconds per 10,000 lines.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from textags.clean import clean  # noqa: E402
+from textags._clean import clean  # noqa: E402
 
 
 def inputs(corpus: Path, n: int) -> dict[str, str]:

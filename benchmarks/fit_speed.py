@@ -30,9 +30,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from textags import folds  # noqa: E402
-from textags.classifier import TwinMergingLogisticRegression, twin_groups  # noqa: E402
-from textags.labels import read_labelled  # noqa: E402
+from textags import _folds as folds  # noqa: E402
+from textags._classifier import TwinMergingLogisticRegression, twin_groups  # noqa: E402
+from textags._labels import read_labelled  # noqa: E402
 from textags.learn import DEFAULT_PARAMS, dedupe, inputs  # noqa: E402
 
 HELD_OUT = "gwr-2000"

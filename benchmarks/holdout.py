@@ -8,7 +8,7 @@ the other provincial reports of 2025 and national reports from 1954 to
 leave-one-document-out figure is an honest forecast.
 
 Run: python benchmarks/holdout.py [--no-rules]
-(``--no-rules``: the model alone, without the codebook rules of textags/rules.py)
+(``--no-rules``: the model alone, without the codebook rules of textags/_rules.py)
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from textags.labels import read_labelled  # noqa: E402
+from textags._labels import read_labelled  # noqa: E402
 from textags.learn import dedupe, evaluate_model, fit, load_documents  # noqa: E402
 
 

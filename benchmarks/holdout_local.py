@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from holdout import print_scores  # noqa: E402  (benchmarks/ is on the path when run as a script)
 
-from textags.labels import read_labelled  # noqa: E402
+from textags._labels import read_labelled  # noqa: E402
 from textags.learn import dedupe, document_levels, evaluate_model, fit, load_documents  # noqa: E402
 
 

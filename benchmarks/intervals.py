@@ -15,9 +15,9 @@ code that ``summarize`` and ``compare`` run:
 (c) **calibration** of ``confidence`` (the probability of the predicted
     label): a reliability table and the expected calibration error (ECE),
     of the raw probabilities and of the calibrated ones textags reports
-    (:mod:`textags.calibration`: temperature scaling).  The temperature is
+    (:mod:`textags._calibration`: temperature scaling).  The temperature is
     fitted here on all the documents (the value of
-    ``textags.calibration.TEMPERATURE``); for (a), (b) and the calibrated
+    ``textags._calibration.TEMPERATURE``); for (a), (b) and the calibrated
     reliability table each document's probabilities are calibrated with a
     temperature fitted on the *other* documents, so no figure rests on a
     temperature that saw the document it scores.
@@ -51,12 +51,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from textags.calibration import TEMPERATURE, calibrate, fit_temperature, reliability  # noqa: E402
-from textags.document import Document, Tag, Unit  # noqa: E402
-from textags.emphasis import emphasis  # noqa: E402
-from textags.labels import DOMAINS, LABELS, read_labelled  # noqa: E402
+from textags._calibration import TEMPERATURE, calibrate, fit_temperature, reliability  # noqa: E402
+from textags._document import Document, Tag, Unit  # noqa: E402
+from textags._emphasis import emphasis  # noqa: E402
+from textags._labels import DOMAINS, LABELS, read_labelled  # noqa: E402
+from textags._shift import shift_between  # noqa: E402
 from textags.learn import cross_val_proba, dedupe, load_documents  # noqa: E402
-from textags.shift import shift_between  # noqa: E402
 
 SEED = 20
 
@@ -193,7 +193,7 @@ def main() -> None:
     )
     print(
         f"  temperature fitted on all {len(docs)} documents: {fitted} "
-        f"(textags.calibration.TEMPERATURE = {TEMPERATURE}{'' if fitted == TEMPERATURE else ': UPDATE IT'})"
+        f"(textags._calibration.TEMPERATURE = {TEMPERATURE}{'' if fitted == TEMPERATURE else ': UPDATE IT'})"
     )
 
     for fixed, name in ((False, "labels drawn from their probabilities (textags default)"), (True, "fixed labels")):

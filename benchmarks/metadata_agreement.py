@@ -2,7 +2,7 @@
 
 Reads every report named in ``data/documents.csv`` (the bundled reports) and
 in ``../shared/corpus/local/SOURCES.csv`` (local reports, as saved from the
-web) with :func:`textags.metadata.read_metadata` -- from the text alone,
+web) with :func:`textags._metadata.read_metadata` -- from the text alone,
 never the file name -- and compares ``level`` and ``year`` with the tables'
 columns.  A value read as ``unknown`` (nothing in the text says it) is
 counted apart from a value read wrong.
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from textags import load  # noqa: E402
-from textags.metadata import UNKNOWN, read_metadata  # noqa: E402
+from textags._metadata import UNKNOWN, read_metadata  # noqa: E402
 
 TABLES = (
     (ROOT / "data" / "documents.csv", ROOT / "data" / "raw"),

@@ -11,7 +11,7 @@ above it: on 15 documents smaller differences are within the noise of
 which documents happen to be in the set, and the default stays the simpler
 model.
 
-The neighbour context (``textags/neighbours.py``) was chosen here too,
+The neighbour context (``textags/_neighbours.py``) was chosen here too,
 before the rules below: its weights (1.0, 0.5) and share 0.5 tied for the
 best macro-F1 of the variants (0.819, with (1.0, 1.0) and (1.0, 0.5,
 0.25)) and had the lowest emphasis error of the three; the whole-corpus
@@ -20,7 +20,7 @@ but one is within 0.01 of the default; the exception, characters alone
 (``word_ngrams`` None), is left out by design: the explanations name whole
 words and a user dictionary acts through them (``benchmarks/README.md``).
 
-The codebook rules (``textags/rules.py``: responsibility notes and list
+The codebook rules (``textags/_rules.py``: responsibility notes and list
 markers standing alone are ``other``) were added after an error analysis
 of these documents' cross-validated tags: the 17 notes of one street work
 plan, coded ``other`` by a binding decision of the codebook, went to a
@@ -80,7 +80,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from textags.labels import read_labelled  # noqa: E402
+from textags._labels import read_labelled  # noqa: E402
+from textags._rules import rule_of  # noqa: E402
 from textags.learn import (  # noqa: E402
     DEFAULT_PARAMS,
     cross_val_proba,
@@ -89,7 +90,6 @@ from textags.learn import (  # noqa: E402
     document_levels,
     load_documents,
 )
-from textags.rules import rule_of  # noqa: E402
 
 _SELECTION = json.loads((ROOT / "data" / "selection.json").read_text(encoding="utf-8"))
 SELECTION_DOCS = _SELECTION["selection_documents"] + _SELECTION.get("selection_documents_local", [])

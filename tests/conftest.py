@@ -24,7 +24,7 @@ def corpus_files(kind: str) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def street_rows():
-    from textags.labels import read_labelled
+    from textags._labels import read_labelled
 
     rows, _ = read_labelled([DATA / "labelled" / f"{p.stem}.csv" for p in STREET])
     return rows

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import textags  # noqa: E402
-from textags.records import unit_record  # noqa: E402
+from textags._records import unit_record  # noqa: E402
 
 STREET = ROOT / "data" / "raw" / "street"
 LOCAL = ROOT / "data" / "raw" / "local"

@@ -113,7 +113,7 @@ def test_03_relink_keeps_every_row_and_the_bom(run_cli, tmp_path):
     assert rows[1]["note"].startswith("[unlinked]") and rows[1]["note"].endswith("见附件")
     assert "2 rows kept, 1 of them unlinked" in out
     # the unlinked row is kept but not trained on, and `data check` names it
-    from textags.labels import read_labelled
+    from textags._labels import read_labelled
 
     kept, skipped = read_labelled([sheet])
     assert [r.text for r in kept] == ["税收增长。"] and skipped == 1
@@ -147,21 +147,21 @@ def test_04_output_that_is_an_input_or_a_link_is_refused(run_cli, tmp_path, repo
 def test_05_concurrent_trains_into_one_directory_leave_a_usable_model(tmp_path, labelled, monkeypatch):
     import time
 
-    import textags.atomic
+    import textags._atomic
+    from textags._model import load_model, save_model
     from textags.learn import fit, read_labelled
-    from textags.model import load_model, save_model
 
     rows, _ = read_labelled([labelled])
     models = [fit(rows[: 3 + i], evaluate=False, source=f"run {i}") for i in range(2)]
     out = tmp_path / "model"
-    real = textags.atomic.atomic_write_bytes
+    real = textags._atomic.atomic_write_bytes
 
     def slow(path, data):  # each run dawdles after writing its card, so the two runs interleave
         real(path, data)
         if Path(path).name == "card.json":
             time.sleep(0.5)
 
-    monkeypatch.setattr(textags.atomic, "atomic_write_bytes", slow)
+    monkeypatch.setattr(textags._atomic, "atomic_write_bytes", slow)
     errors: list[BaseException] = []
 
     def save(m, delay):
@@ -190,8 +190,8 @@ def _rewrite(d: Path, change) -> None:
     """Change a saved model's arrays (``change(arrays)``) or card (``change(card)``), keeping every sha consistent."""
     import numpy as np
 
-    from textags.model import _npz_bytes, sha256_bytes
-    from textags.modelcheck import card_digest
+    from textags._model import _npz_bytes, sha256_bytes
+    from textags._modelcheck import card_digest
 
     card = json.loads((d / "card.json").read_text(encoding="utf-8"))
     with np.load(d / card["file"], allow_pickle=False) as npz:
@@ -322,7 +322,7 @@ def test_07_csv_outputs_neutralise_formulas(run_cli, small_model_dir, tmp_path):
     header = outputs["tag"][0]
     assert all(float(r[header.index("confidence")]) > 0 for r in outputs["tag"][1:] if r[header.index("label")])
     # a filled sheet reads back with the report's own text
-    from textags.labels import read_labelled_text
+    from textags._labels import read_labelled_text
 
     filled = sheet.read_text(encoding="utf-8").replace(",\r\n", ",economy\r\n")
     cols = _cells(filled)[0]
@@ -365,7 +365,7 @@ def test_08_a_body_sentence_like_furniture_stays_body(line):
 
 def test_08_furniture_still_set_aside_and_a_large_share_warned(run_cli, tmp_path):
     from textags import segment
-    from textags.furniture import SetAsideWarning
+    from textags._furniture import SetAsideWarning
 
     doc = segment("上海报业集团主管主办\n来源：上海发布\n第 2 页\n全年税收增长13%。\n责任编辑：王某\n")
     assert [u.kind for u in doc.units] == ["furniture", "furniture", "furniture", "body", "furniture"]
@@ -430,7 +430,7 @@ def test_10_a_unit_without_words_gets_no_domain(run_cli, tmp_path):
 
 def test_11_a_huge_heading_is_bounded_in_every_section_path():
     from textags import segment
-    from textags.segment import MAX_SECTION_CHARS
+    from textags._segment import MAX_SECTION_CHARS
 
     text = "一、" + "经济" * 50_000 + "\n" + "全年税收增长13%。\n" * 200
     with warnings.catch_warnings():
@@ -472,7 +472,7 @@ def test_12_an_endless_input_is_refused_by_name(device):
 
 
 def test_12_a_report_larger_than_the_bound_is_refused_by_name(tmp_path):
-    from textags.limits import MAX_TEXT_BYTES
+    from textags._limits import MAX_TEXT_BYTES
 
     big = tmp_path / "big.txt"
     line = "全年税收增长百分之十三，新增就业岗位三百个。\n".encode()
@@ -675,7 +675,7 @@ def _model_copy(small_model_dir, tmp_path, change=None, card=None):
     if change:
         _rewrite(d, change)
     if card:
-        from textags.modelcheck import card_digest
+        from textags._modelcheck import card_digest
 
         c = json.loads((d / "card.json").read_text(encoding="utf-8"))
         c = card(c, d)

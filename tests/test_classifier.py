@@ -8,9 +8,9 @@ import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
-from textags.classifier import TwinMergingLogisticRegression, twin_groups
+from textags._classifier import TwinMergingLogisticRegression, twin_groups
+from textags._model import Tagger
 from textags.learn import DEFAULT_PARAMS, inputs
-from textags.model import Tagger
 
 
 @pytest.fixture(scope="module")

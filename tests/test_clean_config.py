@@ -7,9 +7,9 @@ import re
 
 import pytest
 
+from textags._clean import clean
 from textags._clean_patterns import DEFAULT_CONFIG, FOOTNOTE_PATTERNS, FURNITURE_PATTERNS, HEADING_PATTERNS
 from textags._line_rules import LINE_RULES
-from textags.clean import clean
 
 NEVER = re.compile(r"(?!x)x")
 SENTENCE = "街道全年新增就业岗位356个。\n"

@@ -8,8 +8,7 @@ import re
 import pytest
 from conftest import DATA, TESTDATA
 
-from textags._doctable import resolve
-from textags.codebook import (
+from textags._codebook import (
     DEFAULT,
     DEFAULT_COLOURS,
     LABEL_NAMES_ZH,
@@ -19,13 +18,14 @@ from textags.codebook import (
     palette,
     read_codebook,
 )
-from textags.document import Document, Tag, Unit
-from textags.emphasis import compare, emphasis
-from textags.emphasis_table import share_table, summary_rows
-from textags.errors import TextagsError
-from textags.labels import read_labelled, read_labelled_text
-from textags.report import render_report
-from textags.shift import shift_between
+from textags._doctable import resolve
+from textags._document import Document, Tag, Unit
+from textags._emphasis import compare, emphasis
+from textags._emphasis_table import share_table, summary_rows
+from textags._errors import TextagsError
+from textags._labels import read_labelled, read_labelled_text
+from textags._report import render_report
+from textags._shift import shift_between
 
 ENV = TESTDATA / "codebook-env"
 SEVEN = ("economy", "livelihood", "safety", "party", "governance", "environment", "other")

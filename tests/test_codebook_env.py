@@ -11,8 +11,8 @@ import pytest
 from conftest import DATA, TESTDATA
 
 import textags
-from textags.codebook import DEFAULT_COLOURS, codebook_of, read_codebook
-from textags.labels import read_labelled
+from textags._codebook import DEFAULT_COLOURS, codebook_of, read_codebook
+from textags._labels import read_labelled
 
 ENV = TESTDATA / "codebook-env"
 SEVEN = ("economy", "livelihood", "safety", "party", "governance", "environment", "other")
@@ -148,9 +148,9 @@ def test_evaluate_cross_validates_with_a_codebook(run_cli):
 
 
 def test_fit_in_python_and_a_codebook_that_lacks_a_label_is_refused():
-    from textags.errors import TextagsError
+    from textags._errors import TextagsError
+    from textags._report import render_report
     from textags.learn import fit
-    from textags.report import render_report
 
     cb = read_codebook(ENV / "codebook.csv")
     rows, _ = read_labelled([ENV / "labelled.csv"], cb)

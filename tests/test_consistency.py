@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from textags.consistency import band_width, candidate_pairs, consistency_groups, fold, jaccard, shingles
-from textags.labels import LabelledUnit
+from textags._consistency import band_width, candidate_pairs, consistency_groups, fold, jaccard, shingles
+from textags._labels import LabelledUnit
 
 
 def U(doc, index, text, label, note="", path="x.csv", line=0):

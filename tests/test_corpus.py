@@ -9,7 +9,7 @@ import pytest
 from conftest import STREET, corpus_files
 
 import textags
-from textags.codebook import DOMAINS, LABELS
+from textags._codebook import DOMAINS, LABELS
 
 LOCAL = {p.stem for p in corpus_files("local")}
 REPORTS = [*STREET, *corpus_files("national"), *corpus_files("provincial-2025"), *corpus_files("local")]
@@ -44,7 +44,7 @@ def test_every_report_is_tagged_unit_by_unit(tagged):
 
 
 def test_the_codebook_rules_settle_exactly_the_units_they_name(tagged):
-    from textags.rules import rule_of
+    from textags._rules import rule_of
 
     named = {(doc, r["index"]): rule_of(r["text"]) for doc, recs in tagged.items() for r in recs}
     settled = {(doc, r["index"]): r.get("rule") for doc, recs in tagged.items() for r in recs}

@@ -29,7 +29,7 @@ def workers(request, monkeypatch):
     import multiprocessing
     import sys
 
-    from textags import workers as api
+    from textags import _workers as api
 
     forks = request.param == "fork"
     if forks and not (sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()):
@@ -42,7 +42,7 @@ def workers(request, monkeypatch):
 def test_workers_are_not_forked_from_a_process_with_threads_of_its_own():
     import threading
 
-    from textags import workers as api
+    from textags import _workers as api
 
     if api._can_fork() is False and threading.active_count() == 1:
         pytest.skip("workers are forked only on Linux")
@@ -97,7 +97,7 @@ def pool_counted(monkeypatch):
     import multiprocessing
     import sys
 
-    from textags import workers
+    from textags import _workers as workers
 
     if not (sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()):
         pytest.skip("workers are forked only on Linux")
@@ -143,7 +143,7 @@ def test_one_file_never_starts_a_pool(run_cli, small_model_dir, pool_counted):
 def test_available_cores_are_this_process_s():
     import os
 
-    from textags.workers import available_cores
+    from textags._workers import available_cores
 
     expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert available_cores() == expected >= 1
@@ -153,7 +153,7 @@ def test_available_cores_are_this_process_s():
 def test_errors_cross_between_processes_whole(error):
     import pickle
 
-    from textags.errors import MissingExtraError, TextagsError
+    from textags._errors import MissingExtraError, TextagsError
 
     e = (
         TextagsError("unknown label 'econ'", "a.csv", 3)
@@ -167,8 +167,8 @@ def test_errors_cross_between_processes_whole(error):
 
 
 def test_the_text_of_tagged_files_is_the_text_of_their_records(small_model):
-    from textags.api import tag_files, tag_files_text
-    from textags.output import records_text
+    from textags._api import tag_files, tag_files_text
+    from textags._output import records_text
 
     paths = [str(p) for p in STREET]
     records = list(tag_files(paths, small_model))

@@ -16,8 +16,8 @@ import pytest
 from conftest import SHARED, TESTDATA
 
 import textags
-from textags.errors import ReadWarning
-from textags.readers import read
+from textags._errors import ReadWarning
+from textags._readers import read
 
 DOCX = TESTDATA / "docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

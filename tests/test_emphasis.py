@@ -6,10 +6,10 @@ import pytest
 from conftest import STREET
 
 import textags
-from textags.codebook import DOMAINS
-from textags.document import Document, Tag, Unit
-from textags.emphasis import MEASURES, compare, emphasis
-from textags.parts import split_parts
+from textags._codebook import DOMAINS
+from textags._document import Document, Tag, Unit
+from textags._emphasis import MEASURES, compare, emphasis
+from textags._parts import split_parts
 
 
 def tagged(labels):

@@ -11,9 +11,9 @@ import pytest
 from conftest import STREET
 
 import textags
-from textags.errors import TextagsError
-from textags.inputs import as_document
-from textags.model import load_model
+from textags._errors import TextagsError
+from textags._inputs import as_document
+from textags._model import load_model
 
 ATTACHMENT = "报告全文见附件.docx"  # a sentence of a report that happens to end like a file name
 
@@ -50,7 +50,7 @@ def test_path_and_text_keywords_say_which_it_is(tmp_path, small_model):
 def test_the_model_layer_does_not_import_the_package_root():
     import inspect
 
-    from textags import model
+    from textags import _model as model
 
     assert "from . import load" not in inspect.getsource(model)
 

@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 from conftest import DATA, STREET
 
-from textags.errors import TextagsError
-from textags.labels import read_labelled
+from textags._errors import TextagsError
+from textags._labels import read_labelled
+from textags._model import Tagger, load_model
 from textags.learn import audit, cross_validate, label_queue, train
-from textags.model import Tagger, load_model
 
 PLAN = STREET[2]
 
@@ -102,7 +102,7 @@ def test_train_from_python_with_the_bundled_corpus_subset(tmp_path, street_rows)
 
 def test_the_cards_cross_validation_gives_each_level():
     """The card's leave-one-document-out scores each level too, as ``textags evaluate`` does."""
-    from textags.labels import LabelledUnit
+    from textags._labels import LabelledUnit
     from textags.learn import cross_validate, document_levels, fit
 
     sentences = ["税收增长，招商引资成效明显。", "新建养老服务中心，改善居民生活。", "开展消防安全检查，整治隐患。"]
@@ -145,24 +145,24 @@ def test_an_existing_model_directory_is_refused_without_force(run_cli, small_mod
 def test_an_interrupted_write_leaves_the_old_model_intact(
     small_model, small_model_dir, street_rows, tmp_path, monkeypatch
 ):
-    import textags.atomic
+    import textags._atomic
     from textags.learn import fit
 
     d = tmp_path / "m"
     shutil.copytree(small_model_dir, d)
     new = fit([r for r in street_rows if r.doc == STREET[1].stem], evaluate=False)
-    real = textags.atomic.atomic_write_bytes
+    real = textags._atomic.atomic_write_bytes
 
     def crash_on_card(path, data):
         if str(path).endswith("card.json"):
             raise KeyboardInterrupt  # the user pressed Ctrl-C while the card was being written
         return real(path, data)
 
-    monkeypatch.setattr(textags.atomic, "atomic_write_bytes", crash_on_card)
+    monkeypatch.setattr(textags._atomic, "atomic_write_bytes", crash_on_card)
     with pytest.raises(KeyboardInterrupt):
         new.save(d, force=True)
     monkeypatch.undo()
-    from textags import model as model_module
+    from textags import _model as model_module
 
     model_module._CACHE.clear()
     model = load_model(d)
@@ -178,7 +178,7 @@ def test_identical_data_gives_identical_models_and_scores(tmp_path, street_rows)
 
 
 def test_the_shipped_default_is_never_touched_by_accident(run_cli, tmp_path):
-    from textags.model import default_model_dir
+    from textags._model import default_model_dir
 
     before = (default_model_dir() / "card.json").read_bytes()
     f = DATA / "labelled" / f"{STREET[1].stem}.csv"
@@ -220,9 +220,9 @@ def test_half_filled_sheet_in_python(tmp_path, small_model, plan_labels):
 def test_fold_matrices_are_the_pipelines_own(street_rows):
     """Counting once and slicing per fold gives the matrices the pipeline fitted on the fold builds."""
 
-    from textags import folds
+    from textags import _folds as folds
+    from textags._model import Tagger
     from textags.learn import DEFAULT_PARAMS, inputs
-    from textags.model import Tagger
 
     x = inputs(street_rows)
     y = [r.label for r in street_rows]
@@ -243,8 +243,8 @@ def test_fold_matrices_are_the_pipelines_own(street_rows):
 
 def _fold_pipelines(rows):
     """For each document: a pipeline fitted on the other documents' rows (the reference for CV)."""
+    from textags._model import Tagger
     from textags.learn import DEFAULT_PARAMS, inputs
-    from textags.model import Tagger
 
     x = inputs(rows)
     docs = [r.doc for r in rows]
@@ -275,10 +275,10 @@ def test_cross_validation_reads_each_held_out_report_whole_with_its_neighbours(s
     import numpy as np
 
     from textags import load
+    from textags._model import context_of
     from textags._postprocess import postprocess
+    from textags._tokenize import join_context
     from textags.learn import DEFAULT_PARAMS, cross_val_proba, load_documents
-    from textags.model import context_of
-    from textags.tokenize import join_context
 
     reports = load_documents(street_rows)
     assert set(reports) == {r.doc for r in street_rows}
@@ -299,7 +299,7 @@ def test_cross_validation_reads_each_held_out_report_whole_with_its_neighbours(s
 
 
 def test_without_the_report_a_document_is_its_labelled_rows_placed_at_their_index():
-    from textags.labels import LabelledUnit
+    from textags._labels import LabelledUnit
     from textags.learn import sequences
 
     rows = [
@@ -330,9 +330,9 @@ def test_term_counts_equal_the_analyzers_counts(street_rows, words, chars):
     import numpy as np
     from sklearn.feature_extraction.text import CountVectorizer
 
-    from textags import folds
+    from textags import _folds as folds
+    from textags._model import Tagger
     from textags.learn import DEFAULT_PARAMS, inputs
-    from textags.model import Tagger
 
     params = {**DEFAULT_PARAMS, "word_ngrams": words, "char_ngrams": chars}
     x = inputs(street_rows[:300]) + ["", "PM2.5浓度下降0.3%，A-1地块", "第一行\n第二行", "。"]
@@ -381,7 +381,7 @@ def test_cross_validation_gives_the_same_probabilities_with_one_job_or_two(stree
 
 
 def test_blocks_counted_in_parallel_equal_those_counted_in_one_process(street_rows):
-    from textags import folds
+    from textags import _folds as folds
     from textags.learn import DEFAULT_PARAMS, inputs
 
     x = inputs(street_rows)

@@ -15,7 +15,7 @@ import pytest
 
 from textags._block_marks import mark_footnotes as _mark_footnotes
 from textags._carry import carry as _carry
-from textags.clean import Block, Cleaned, clean
+from textags._clean import Block, Cleaned, clean
 
 LINES = 100_000
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, TESTDATA
 
 import textags
-from textags.metadata import DocumentsTable, describe, read_metadata
+from textags._metadata import DocumentsTable, describe, read_metadata
 
 REPORTS = TESTDATA / "reports"  # openings of real reports, saved under names that say nothing (or mislead)
 

@@ -12,9 +12,9 @@ import pytest
 from conftest import ROOT, STREET
 
 import textags
-from textags.errors import TextagsError
+from textags._errors import TextagsError
+from textags._model import SENTENCE_LABELS, SENTENCES, Model, Tagger, load_model, save_model
 from textags.learn import fit, inputs
-from textags.model import SENTENCE_LABELS, SENTENCES, Model, Tagger, load_model, save_model
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +121,7 @@ def test_a_model_made_under_other_library_versions_loads_and_tags_the_same(small
     """The saved form is plain arrays: the versions in the card do not matter for loading."""
     import shutil
 
-    from textags.modelcheck import card_digest
+    from textags._modelcheck import card_digest
 
     d = tmp_path / "old"
     shutil.copytree(small_model_dir, d)
@@ -162,9 +162,9 @@ def test_tag_gives_every_coded_unit_a_full_tag(small_model):
 def test_tag_reads_each_unit_with_its_neighbours(small_model):
     import numpy as np
 
-    from textags.calibration import calibrate
-    from textags.model import context_of
-    from textags.neighbours import mix
+    from textags._calibration import calibrate
+    from textags._model import context_of
+    from textags._neighbours import mix
 
     assert small_model.scorer.neighbour_weight == 0.5
     doc = small_model.tag(textags.load(STREET[1]))

@@ -77,7 +77,7 @@ def test_the_graph_reader_sees_lazy_imports():
 
 
 def test_folds_count_from_the_feature_spec_without_building_a_pipeline(monkeypatch):
-    from textags import folds
+    from textags import _folds as folds
     from textags._tagger import Tagger
 
     def refuse(self):
@@ -85,7 +85,7 @@ def test_folds_count_from_the_feature_spec_without_building_a_pipeline(monkeypat
 
     monkeypatch.setattr(Tagger, "build_pipeline", refuse)
     params = {"word_ngrams": (1, 2), "char_ngrams": (1, 3), "context": True, "context_weight": 0.25, "min_df": 1}
-    from textags.tokenize import join_context
+    from textags._tokenize import join_context
 
     blocks = folds.count_blocks([join_context("抓经济。", "一、发展"), join_context("抓安全。", "二、平安")], params)
     assert [(m, w) for _, m, w in blocks] == [(1, None), (1, None), (1, 0.25)]
@@ -95,7 +95,7 @@ def test_the_card_stores_the_feature_spec_and_loading_reads_it(small_model_dir):
     import json
 
     from textags._features import FeatureSpec
-    from textags.model import load_model
+    from textags._model import load_model
 
     card = json.loads((small_model_dir / "card.json").read_text(encoding="utf-8"))
     spec = FeatureSpec.from_card(card)
@@ -104,14 +104,14 @@ def test_the_card_stores_the_feature_spec_and_loading_reads_it(small_model_dir):
 
 
 def test_the_shipped_card_names_its_feature_blocks():
-    from textags.model import load_model
+    from textags._model import load_model
 
     model = load_model()
     assert [b["name"] for b in model.card["features"]] == [b.name for b in model.scorer.blocks]
 
 
 def test_word_terms_carry_the_named_prefix():
-    from textags import tokenize
+    from textags import _tokenize as tokenize
     from textags._features import HEADING_PREFIX, WORD_PREFIX
 
     assert all(t.startswith(WORD_PREFIX) for t in tokenize.words("推进垃圾分类。"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from textags._model import Scorer
+from textags._neighbours import mix
 from textags._postprocess import mix_neighbours
-from textags.model import Scorer
-from textags.neighbours import mix
 
 
 def test_a_confident_unit_keeps_its_own_label_among_neighbours_of_another():

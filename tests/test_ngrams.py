@@ -7,9 +7,9 @@ import pytest
 from conftest import STREET
 
 import textags
-from textags import tokenize
-from textags.model import _by_unit_then_descending, _distinct, context_of
-from textags.ngrams import HashIndex, WordIndex
+from textags import _tokenize as tokenize
+from textags._model import _by_unit_then_descending, _distinct, context_of
+from textags._ngrams import HashIndex, WordIndex
 
 
 def test_hash_index_finds_every_code_and_nothing_else():

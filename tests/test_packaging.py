@@ -90,7 +90,7 @@ def test_wheel_installs_into_a_fresh_venv_and_tags_from_another_directory(tmp_pa
     out = run_python(
         "import json\n"
         "from textags.learn import bundled_data_dir, load_documents\n"
-        "from textags.labels import read_labelled\n"
+        "from textags._labels import read_labelled\n"
         "rows, _ = read_labelled([bundled_data_dir()])\n"
         "docs = load_documents(rows)\n"
         "print(json.dumps({'reports': len(docs), 'docs': len({r.doc for r in rows}), 'where': str(bundled_data_dir())}))\n"

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT, STREET, TESTDATA
 
 import textags
-from textags.parts import part_marks, part_sizes, split_parts
+from textags._parts import part_marks, part_sizes, split_parts
 
 TABLE = TESTDATA / "parts.csv"
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import SHARED, TESTDATA
 
 import textags
-from textags.errors import ReadWarning, TextagsError
+from textags._errors import ReadWarning, TextagsError
 
 pytest.importorskip("pypdfium2")
 
@@ -165,7 +165,7 @@ def test_the_beijing_pdf_reads_cleanly():
 
 
 def test_the_furniture_mark_counts_only_at_a_line_start():
-    from textags.clean import FURNITURE_MARK
+    from textags._clean import FURNITURE_MARK
 
     doc = textags.segment(
         f"{FURNITURE_MARK}2025年政府工作报告\n全年新增城镇就业{FURNITURE_MARK}47万人。\n{FURNITURE_MARK}"

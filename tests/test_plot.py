@@ -10,9 +10,9 @@ import pytest
 from conftest import STREET
 
 import textags
-from textags.codebook import DEFAULT_COLOURS as COLOURS
-from textags.codebook import DOMAINS, LABEL_NAMES_ZH
-from textags.errors import MissingExtraError
+from textags._codebook import DEFAULT_COLOURS as COLOURS
+from textags._codebook import DOMAINS, LABEL_NAMES_ZH
+from textags._errors import MissingExtraError
 
 matplotlib.use("Agg")
 
@@ -52,7 +52,7 @@ def test_plot_emphasis_draws_the_shares_with_intervals_and_labels(street_docs):
 def test_plot_emphasis_draws_on_a_given_axes_and_other_measures(street_docs):
     import matplotlib.pyplot as plt
 
-    from textags.plot import plot_emphasis
+    from textags._plot import plot_emphasis
 
     fig, ax = plt.subplots()
     assert plot_emphasis(street_docs[0], ax=ax, measure="chars") is ax
@@ -79,7 +79,7 @@ def test_plot_compare_documents_and_rows(street_docs):
 
 
 def test_chinese_labels_with_a_cjk_font_else_english_and_a_warning(street_docs, monkeypatch):
-    from textags import plot
+    from textags import _plot as plot
 
     if plot.cjk_font():
         ax = plot.plot_emphasis(street_docs[1])
@@ -101,7 +101,7 @@ def test_missing_matplotlib_says_how_to_install_it(street_docs, monkeypatch):
 
 
 def test_importing_textags_plot_does_no_work():
-    code = "import sys, textags.plot; print('matplotlib' in sys.modules)"
+    code = "import sys, textags._plot; print('matplotlib' in sys.modules)"
     import subprocess
 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -109,7 +109,7 @@ def test_importing_textags_plot_does_no_work():
 
 
 def test_no_warning_when_a_cjk_font_is_present(street_docs, monkeypatch):
-    from textags import plot
+    from textags import _plot as plot
 
     monkeypatch.setattr(plot, "cjk_font", lambda: "DejaVu Sans")
     with warnings.catch_warnings():

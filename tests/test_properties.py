@@ -8,8 +8,8 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from textags.clean import SUPERSCRIPTS, clean
-from textags.segment import segment
+from textags._clean import SUPERSCRIPTS, clean
+from textags._segment import segment
 
 # the characters that make the cleaner work: Chinese text, sentence ends,
 # heading numerals, markdown and HTML markup, footnote digits, odd spaces

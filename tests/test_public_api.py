@@ -34,7 +34,7 @@ def test_help_and_dir_show_the_whole_public_api_with_summaries():
 def test_long_defaults_are_shown_by_name():
     sig = str(inspect.signature(textags.segment))
     assert "config: 'CleanConfig' = DEFAULT_CONFIG" in sig and len(sig) < 250
-    from textags.clean import CleanConfig
+    from textags._clean import CleanConfig
 
     assert (
         repr(CleanConfig()) == "DEFAULT_CONFIG" and repr(CleanConfig(wrap_ratio=0.5)) == "CleanConfig(wrap_ratio=0.5)"

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 import textags
-from textags.readers import decode
+from textags._readers import decode
 
 SAMPLE = "一年来，我们主要做了以下工作。全年完成区级税收5.60亿元，同比增长13.18%。"
 SHORT = "抓经济促发展"  # short GBK text that a detector alone misreads
@@ -76,7 +76,7 @@ def test_crlf_and_cr_line_ends(tmp_path):
 def test_chinese_score_counts_the_common_han_characters_of_any_text():
     from conftest import STREET, corpus_files
 
-    from textags.readers import COMMON_CHARS, chinese_score
+    from textags._readers import COMMON_CHARS, chinese_score
 
     def by_hand(text):
         han = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"]

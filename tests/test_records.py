@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textags import segment
-from textags.document import Tag
-from textags.output import records_text
-from textags.records import rounded, rounded_reprs, unit_json_lines, unit_records
+from textags._document import Tag
+from textags._output import records_text
+from textags._records import rounded, rounded_reprs, unit_json_lines, unit_records
 
 EXCERPT = "一、2021年工作回顾\n全年完成税收收入9.8亿元，同比增长12%。\n加强基层党组织建设。\n二、2022年工作要点\n持续推进“一网统管”。"
 

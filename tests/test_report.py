@@ -13,11 +13,11 @@ import pytest
 from conftest import STREET
 
 import textags
-from textags.codebook import DEFAULT_COLOURS as COLOURS
-from textags.codebook import DOMAINS, LABELS
-from textags.document import Document, Tag, Unit
-from textags.errors import TextagsError
-from textags.report import render_report, write_report
+from textags._codebook import DEFAULT_COLOURS as COLOURS
+from textags._codebook import DOMAINS, LABELS
+from textags._document import Document, Tag, Unit
+from textags._errors import TextagsError
+from textags._report import render_report, write_report
 
 SUMMARY = next(p for p in STREET if p.name == "baoshan-youyilu-2021-work-summary.txt")
 DISTRICT = next(p for p in STREET if p.name.startswith("baoshan-district"))

@@ -11,9 +11,9 @@ from conftest import STREET
 from test_report import Elements, run_chromium
 
 import textags
-from textags.codebook import LABELS
-from textags.report import render_report
-from textags.report_view import report_title
+from textags._codebook import LABELS
+from textags._report import render_report
+from textags._report_view import report_title
 
 MEASURE = """<script>
 (() => {
@@ -101,7 +101,7 @@ def test_the_report_marks_uncertain_and_neighbour_changed_units(tagged):
 
 
 def test_tooltips_show_whole_words_only(tagged):
-    from textags.tokenize import cut
+    from textags._tokenize import cut
 
     for doc in tagged:
         for _, a in Elements(render_report([doc])).with_class("u"):

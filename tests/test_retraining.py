@@ -89,7 +89,7 @@ def test_the_retraining_guide_runs_as_written(user_dir):
     assert "1 labelled rows left out because their reviewed column is not true" in results["train"].stdout
     card = json.loads((user_dir / "my_model" / "card.json").read_text())
     queue = list(csv.DictReader(open(user_dir / "queue.csv", encoding="utf-8-sig")))
-    from textags.labels import read_labelled
+    from textags._labels import read_labelled
     from textags.learn import bundled_data_dir, dedupe
 
     bundled = len(dedupe(read_labelled([bundled_data_dir()])[0]))
@@ -139,7 +139,7 @@ def test_evaluate_warns_when_it_cannot_find_the_reports(user_dir, small_model_di
 
 
 def test_the_shipped_model_is_named_bundled_default_or_shipped(run_cli):
-    from textags.model import default_model_dir, load_model
+    from textags._model import default_model_dir, load_model
 
     assert load_model("bundled") is load_model() is load_model("Shipped") is load_model("default")
     code, out, _ = run_cli("info", "--model", "bundled")
@@ -147,12 +147,12 @@ def test_the_shipped_model_is_named_bundled_default_or_shipped(run_cli):
 
 
 def test_labels_are_read_in_any_case_or_as_the_codebooks_chinese_names():
-    from textags.labels import read_labelled_text
+    from textags._labels import read_labelled_text
 
     text = "doc,index,text,label\nd,0,税收增长。,经济发展\nd,1,党建引领。,Party\nd,2,养老服务。,LIVELIHOOD\nd,3,各位代表：,其他\n"
     rows, _ = read_labelled_text(text, "x.csv")
     assert [r.label for r in rows] == ["economy", "party", "livelihood", "other"]
-    from textags.errors import TextagsError
+    from textags._errors import TextagsError
 
     with pytest.raises(TextagsError, match=r"unknown label 'economics'; use one of economy \(经济发展\)"):
         read_labelled_text("doc,index,text,label\nd,0,税收增长。,economics\n", "x.csv")
@@ -161,8 +161,8 @@ def test_labels_are_read_in_any_case_or_as_the_codebooks_chinese_names():
 def test_excel_workbooks_are_read_with_openpyxl_or_refused_with_advice(tmp_path, monkeypatch):
     import openpyxl
 
-    from textags.errors import TextagsError
-    from textags.labels import check_files, read_labelled
+    from textags._errors import TextagsError
+    from textags._labels import check_files, read_labelled
 
     book = openpyxl.Workbook()
     sheet = book.active
@@ -203,8 +203,8 @@ def test_unreviewed_rows_are_left_out_of_training_unless_asked(tmp_path, street_
 
 
 def test_train_says_what_its_score_was_computed_on_and_shows_progress_on_a_terminal(tmp_path, street_rows):
+    from textags._progress import Progress
     from textags.learn import train, train_summary
-    from textags.progress import Progress
 
     queue = tmp_path / "queue.csv"
     with open(queue, "w", encoding="utf-8", newline="") as fh:

@@ -12,14 +12,14 @@ import pytest
 from conftest import DATA, RAW
 
 from textags import load
+from textags._api import tag_lines
+from textags._codebook import LABELS
+from textags._labels import read_labelled
+from textags._model import Model, Scorer
+from textags._neighbours import mix
 from textags._postprocess import postprocess
-from textags.api import tag_lines
-from textags.codebook import LABELS
-from textags.labels import read_labelled
+from textags._rules import RULES, rule_of
 from textags.learn import cross_val_proba, dedupe
-from textags.model import Model, Scorer
-from textags.neighbours import mix
-from textags.rules import RULES, rule_of
 
 WORK_PLAN = RAW / "street" / "baoshan-youyilu-2022-work-plan.txt"
 
@@ -147,8 +147,8 @@ def test_the_api_tags_a_note_line_by_line(small_model, tmp_path):
 
 
 def test_a_model_trained_without_other_tags_notes_by_the_model(street_rows):
+    from textags._model import Tagger
     from textags.learn import DEFAULT_PARAMS, inputs
-    from textags.model import Tagger
 
     rows = [r for r in street_rows if r.label != "other"]
     tagger = Tagger(**DEFAULT_PARAMS).fit(inputs(rows), [r.label for r in rows])

@@ -8,8 +8,8 @@ import pytest
 from conftest import STREET, TESTDATA, corpus_files
 
 import textags
-from textags.clean import clean
-from textags.segment import LongUnitWarning, segment
+from textags._clean import clean
+from textags._segment import LongUnitWarning, segment
 
 # --- small real excerpts -----------------------------------------------------
 

@@ -11,10 +11,10 @@ import pytest
 from conftest import STREET, TESTDATA
 
 import textags
-from textags.codebook import DOMAINS
-from textags.document import Document, Tag, Unit
-from textags.emphasis import ROW_COLUMNS, compare
-from textags.shift import SHIFT_COLUMNS, shift_between
+from textags._codebook import DOMAINS
+from textags._document import Document, Tag, Unit
+from textags._emphasis import ROW_COLUMNS, compare
+from textags._shift import SHIFT_COLUMNS, shift_between
 
 PLAN = STREET[2]  # 友谊路街道 2022 年工作要点: a plan, no review
 DISTRICT = STREET[0]  # 宝山区: a review and a plan
@@ -119,7 +119,7 @@ def test_summarize_measure_chooses_the_shares(run_cli, small_model_dir):
 
 
 def test_the_html_shift_table_has_intervals_and_no_minus_zero(small_model):
-    from textags.report import render_report
+    from textags._report import render_report
 
     page = render_report([small_model.tag(textags.load(DISTRICT))])
     table = page[page.index('<table class="shift">') :]
@@ -134,7 +134,7 @@ def test_charts_show_whole_years_and_mark_shifts(small_model):
     import matplotlib
 
     matplotlib.use("Agg")
-    from textags.plot import plot_compare, plot_shifts
+    from textags._plot import plot_compare, plot_shifts
 
     docs = [small_model.tag(textags.load(REPORTS / n)) for n in ("national.txt", "report-b.txt", "town.txt")]
     ax = plot_compare(docs, by="year")

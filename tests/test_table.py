@@ -9,8 +9,8 @@ import re
 import pytest
 from conftest import RAW, STREET
 
-from textags.clean import display_width
-from textags.table import format_table, tag_table, wrap
+from textags._clean import display_width
+from textags._table import format_table, tag_table, wrap
 
 PLAN = STREET[2]
 #: A street report the small model did not train on (it trained on the STREET reports): it is unsure of some units.

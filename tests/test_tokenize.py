@@ -9,7 +9,7 @@ import pytest
 from conftest import corpus_files
 
 import textags
-from textags import tokenize
+from textags import _tokenize as tokenize
 
 
 def test_analyzers_pickle():

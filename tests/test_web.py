@@ -17,8 +17,8 @@ from make_golden import LOCAL_GOLDEN
 
 import textags
 from textags import segment
-from textags.clean import clean
-from textags.web import forum_panel, is_chrome, web_kind
+from textags._clean import clean
+from textags._web import forum_panel, is_chrome, web_kind
 
 LOCAL = sorted((RAW / "local").glob("*.txt"))
 
@@ -28,7 +28,7 @@ TERMINALS = re.compile("[。！？；!?;]")
 #: A numbered heading with no punctuation, a space, then a sentence: 一、2023年工作回顾 2023年是……。
 SPACED = re.compile(NUMBERED.pattern + r"[^\s，。；：,;:！？]{2,30}\s+\S.*[。！？；]")
 #: Marks of page navigation and disclosure metadata, written out here apart from
-#: textags.web's own patterns: a unit carrying one and no sentence end is a page
+#: textags._web's own patterns: a unit carrying one and no sentence end is a page
 #: line that cleaning let through as report text.
 PAGE_MARKS = re.compile(
     r"当前位置|您的位置|现在的位置|所在位置|首页\s*>|设为首页|收藏本站|索\s?引\s?号|发文字号|发布机构|成文日期|生成日期|"

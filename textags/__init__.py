@@ -20,8 +20,8 @@ The public API, along the data's way (``help(textags.NAME)`` for each)::
     write_report(files, out)      the self-contained HTML report of tagged reports
 
 Data model: ``Document`` (frozen; ``doc.units``, ``doc.coded_units``,
-``doc.emphasis()``, ``doc.parts()``), ``Unit``, ``Tag``; bad input raises
-``TextagsError``.  Training and the labelling queue: :mod:`textags.learn`.
+``doc.emphasis()``, ``doc.parts()``), ``Unit``, ``Tag``; ``CleanConfig``, cleaning's
+patterns, for ``segment(text, config=...)``; bad input raises ``TextagsError``.  Training and the labelling queue: :mod:`textags.learn`.
 
 Nothing heavy is imported until it is used: no model, dictionary or
 scikit-learn at ``import textags``.
@@ -38,14 +38,16 @@ True
 
 from __future__ import annotations
 
+from ._clean import CleanConfig
+from ._document import Document, Tag, Unit
+from ._errors import TextagsError
+from ._inputs import load
+from ._readers import read
+from ._segment import segment
 from ._version import __version__
-from .document import Document, Tag, Unit
-from .errors import TextagsError
-from .inputs import load
-from .readers import read
-from .segment import segment
 
 __all__ = [
+    "CleanConfig",
     "Document",
     "Tag",
     "TextagsError",
@@ -70,21 +72,17 @@ __all__ = [
 ]
 
 #: Where each lazily loaded name lives (module, attribute): loaded on first use.
-_LAZY = {
-    "load_model": ("model", "load_model"),
-    "tag": ("model", "tag"),
-    "compare": ("emphasis", "compare"),
-    "summarize": ("api", "summarize"),
-    "pivot": ("api", "pivot"),
-    "evaluate": ("api", "evaluate"),
-    "explain": ("api", "explain"),
-    "format_table": ("table", "format_table"),
-    "plot_compare": ("plot", "plot_compare"),
-    "plot_emphasis": ("plot", "plot_emphasis"),
-    "plot_shifts": ("plot", "plot_shifts"),
-    "describe": ("metadata", "describe"),
-    "write_report": ("report", "write_report"),
+#: Where each lazily loaded name lives: loaded on first use.
+_LAZY_FROM = {
+    "_model": ("load_model", "tag"),
+    "_emphasis": ("compare",),
+    "_api": ("summarize", "pivot", "evaluate", "explain"),
+    "_table": ("format_table",),
+    "_plot": ("plot_compare", "plot_emphasis", "plot_shifts"),
+    "_metadata": ("describe",),
+    "_report": ("write_report",),
 }
+_LAZY = {name: module for module, names in _LAZY_FROM.items() for name in names}
 
 
 def __getattr__(name: str):
@@ -92,8 +90,7 @@ def __getattr__(name: str):
     if name in _LAZY:
         import importlib
 
-        module, attr = _LAZY[name]
-        return getattr(importlib.import_module(f".{module}", __name__), attr)
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'textags' has no attribute {name!r}")
 
 

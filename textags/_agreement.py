@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from .codebook import LABELS
-from .errors import TextagsError
+from ._codebook import LABELS
+from ._errors import TextagsError
 
 
 def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:

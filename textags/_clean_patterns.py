@@ -2,7 +2,7 @@
 
 Every pattern a cleaning rule reads is a field of :class:`CleanConfig`, whose
 defaults are the module constants here; pass your own to
-:func:`textags.clean.clean` to change what a rule recognises.
+:func:`textags._clean.clean` to change what a rule recognises.
 
 Examples
 --------
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
-from .web import BREAK_TOKEN, BREAK_TOKEN_MIN, META_PATTERNS, NAV_PATTERNS, WATERMARKS
+from ._web import BREAK_TOKEN, BREAK_TOKEN_MIN, META_PATTERNS, NAV_PATTERNS, WATERMARKS
 
 #: Characters after which a sentence ends.
 TERMINALS = "。！？；!?;"
@@ -79,7 +79,7 @@ FURNITURE_MARK = "\x1a"
 GAP_MARK = "\x1e"
 
 #: The start of the wiki boilerplate that closes the national reports;
-#: everything from it to the end is furniture (when it starts in the last lines: textags.furniture).
+#: everything from it to the end is furniture (when it starts in the last lines: textags._furniture).
 WIKI_START = re.compile(r"^注：中文维基文库社群认为|^本作品是中华人民共和国的$|^Public domain$")
 
 #: A footnote definition line.
@@ -143,9 +143,25 @@ GLUED_NUMBER = re.compile(rf"(?<=[{CJK}”」）)])(?<![0-9.])\d+(?![0-9.])(?=[{
 
 @dataclass(frozen=True)
 class CleanConfig:
-    """Settings of :func:`textags.clean.clean`: every pattern and punctuation set a cleaning rule reads.
+    """Settings of cleaning: every pattern and punctuation set a cleaning rule reads.
 
-    The defaults are the module constants of the same name in capitals.
+    Pass one to :func:`textags.segment` (``config=``) to set aside lines of your own sources, or to
+    change what counts as a heading.  The defaults are the module constants of the same name in
+    capitals; ``dataclasses.replace`` makes a changed copy.
+
+    Examples
+    --------
+    >>> import dataclasses, re
+    >>> import textags
+    >>> text = "一、抓党建\\n本页完\\n坚持党管武装，有效落实民兵整组任务。"
+    >>> [u.kind for u in textags.segment(text).units]
+    ['heading', 'body', 'body']
+    >>> mine = dataclasses.replace(
+    ...     textags.CleanConfig(),
+    ...     furniture_patterns=textags.CleanConfig().furniture_patterns + (re.compile(r"^本页完$"),),
+    ... )
+    >>> [u.kind for u in textags.segment(text, config=mine).units]
+    ['heading', 'furniture', 'body']
     """
 
     terminals: str = TERMINALS
@@ -177,12 +193,12 @@ class CleanConfig:
     glued_part_start_pattern: re.Pattern = GLUED_PART_START
     part_line_pattern: re.Pattern = PART_LINE
     footnote_marker_pattern: re.Pattern = GLUED_NUMBER
-    #: web-page furniture of a page's header and footer (:mod:`textags.web`); empty tuples turn it off
+    #: web-page furniture of a page's header and footer (:mod:`textags._web`); empty tuples turn it off
     web_meta_patterns: tuple = META_PATTERNS
     web_nav_patterns: tuple = NAV_PATTERNS
     #: watermarks a copying site appends to lines, split off as furniture anywhere
     web_watermarks: tuple = WATERMARKS
-    #: a mirror site's stand-in for a line break (``jZD``), when it recurs this often (:func:`textags.web.break_tokens`)
+    #: a mirror site's stand-in for a line break (``jZD``), when it recurs this often (:func:`textags._web.break_tokens`)
     web_break_token_pattern: re.Pattern | None = BREAK_TOKEN
     web_break_token_min: int = BREAK_TOKEN_MIN
     #: the first lines of a text that count as a web page's header, whatever they hold

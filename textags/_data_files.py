@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from .api import _documents
-from .codebook import LABELS
-from .errors import TextagsError
+from ._api import _documents
+from ._codebook import LABELS
+from ._errors import TextagsError
 
 
 def _default_data(paths: Sequence[str]) -> list[str]:
@@ -24,7 +24,7 @@ def _default_data(paths: Sequence[str]) -> list[str]:
 
 def data_check(paths: Sequence[str] = (), documents: str | None = None):
     """Problems in labelled files, and how many files were read."""
-    from .labels import check_files, labelled_files
+    from ._labels import check_files, labelled_files
 
     paths = _default_data(paths)
     docs = _documents(documents)
@@ -37,8 +37,8 @@ def data_check(paths: Sequence[str] = (), documents: str | None = None):
 
 def data_relink(paths: Sequence[str], documents: str | None = None) -> list[tuple[str, int, list[dict]]]:
     """Relink labelled CSV files in place; return (file, rows kept, rows lost) for each."""
+    from ._labels import labelled_files
     from ._relink import relink_file
-    from .labels import labelled_files
 
     docs = _documents(documents)
     if not docs:
@@ -54,7 +54,7 @@ def data_relink(paths: Sequence[str], documents: str | None = None) -> list[tupl
 
 def data_stats(paths: Sequence[str] = (), documents: str | None = None) -> dict:
     """Counts of labelled units per label, per document and per level."""
-    from .labels import read_labelled
+    from ._labels import read_labelled
 
     rows, skipped = read_labelled(_default_data(paths))
     docs = _documents(documents) or {}
@@ -85,10 +85,10 @@ def data_stats(paths: Sequence[str] = (), documents: str | None = None) -> dict:
 def data_consistency(paths: Sequence[str] = (), *, threshold: float = 0.9, settled: bool = True) -> list[dict]:
     """Rows of identical or near-identical units whose labels differ, a group at a time, worst first.
 
-    See :mod:`textags.consistency`; ``paths`` default to the bundled corpus.
+    See :mod:`textags._consistency`; ``paths`` default to the bundled corpus.
     """
-    from .consistency import consistency_groups, group_records
-    from .labels import read_labelled
+    from ._consistency import consistency_groups, group_records
+    from ._labels import read_labelled
 
     if not 0 < threshold <= 1:
         raise TextagsError(f"threshold {threshold} is not in (0, 1]; give e.g. --threshold 0.9")

@@ -7,7 +7,7 @@ the BOM Excel writes, else GB18030; cells stripped; a ``file`` named twice
 refused -- for both of its uses:
 
 - metadata (``summarize``, ``compare``, ``report --documents``): rows
-  looked up by a report's path or name (:class:`textags.metadata.DocumentsTable`);
+  looked up by a report's path or name (:class:`textags._metadata.DocumentsTable`);
 - labelled data (``train``, ``evaluate``, ``audit``, ``data ... --documents``):
   rows by ``id``, the report being ``raw/FILE`` beside the table
   (:func:`documents_table`).
@@ -37,7 +37,7 @@ import io
 import os
 from pathlib import Path
 
-from .errors import TextagsError
+from ._errors import TextagsError
 
 
 def decode(data: bytes, path: str) -> str:
@@ -112,7 +112,7 @@ def resolve(table: str | os.PathLike | None = None) -> dict[str, dict[str, str]]
     TextagsError
         When ``table`` is given and cannot be read.
     """
-    from .provenance import bundled_documents_csv
+    from ._provenance import bundled_documents_csv
 
     out: dict[str, dict[str, str]] = {}
     bundled = bundled_documents_csv()

@@ -10,7 +10,7 @@ the paragraph they stand in, list-numbering labels as Word shows them
 with each note's text on a line after its paragraph (endnotes at the end), and
 a bold lead phrase between ``**`` so that cleaning can make it a heading.
 What cannot be read as text (pictures, embedded objects, imported parts) is
-named in a :class:`~textags.errors.ReadWarning`.
+named in a :class:`~textags._errors.ReadWarning`.
 
 Examples
 --------
@@ -28,7 +28,7 @@ import warnings
 import zipfile
 from xml.etree import ElementTree as ET
 
-from .errors import ReadWarning, TextagsError
+from ._errors import ReadWarning, TextagsError
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"

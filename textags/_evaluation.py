@@ -7,7 +7,7 @@ split of sentences from the same report.
 Examples
 --------
 >>> from textags._examples import SENTENCE_LABELS, SENTENCES
->>> from textags.labels import LabelledUnit
+>>> from textags._labels import LabelledUnit
 >>> rows = [LabelledUnit(f"d{i % 3}", i, t, lab) for i, (t, lab) in enumerate(zip(SENTENCES, SENTENCE_LABELS))]
 >>> scores = cross_validate(rows, params={"word_ngrams": None, "context": False, "min_df": 1})
 >>> sorted(scores)[:3], scores["folds"]
@@ -20,14 +20,15 @@ from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
-from . import folds, tokenize
+from . import _folds as folds
+from . import _tokenize as tokenize
+from ._codebook import Codebook
+from ._errors import TextagsError
+from ._labels import LabelledUnit
 from ._postprocess import postprocess
 from ._rows import sequences
 from ._tagger import DEFAULT_PARAMS, Tagger, one_thread
 from ._trained import Model
-from .codebook import Codebook
-from .errors import TextagsError
-from .labels import LabelledUnit
 
 
 def _emphasis_shares(labels: Sequence[str], domains: Sequence[str]) -> np.ndarray:
@@ -155,7 +156,7 @@ def cross_val_proba(
     holds it (see :func:`sequences`) -- and mixed as tagging mixes it.
 
     With ``params["rules"]`` the codebook rules settle the units they name
-    (:mod:`textags.rules`), as in tagging.
+    (:mod:`textags._rules`), as in tagging.
 
     Returns the label order and an array (n_rows, n_labels).
     """

@@ -5,7 +5,7 @@ n-grams, the words of the unit's heading -- each with its n-gram range,
 its ``min_df`` and its weight in the feature union.  :class:`FeatureSpec`
 holds them, made once from the settings (:meth:`FeatureSpec.from_params`)
 and saved in the model's card (``features``).  The scikit-learn pipeline
-(:class:`~textags._tagger.Tagger`), the fold counts (:mod:`textags.folds`)
+(:class:`~textags._tagger.Tagger`), the fold counts (:mod:`textags._folds`)
 and the numpy scorer (:class:`~textags._scorer.Scorer`) all read it; adding
 a kind of block means adding a row to :data:`KINDS` and its analyzer to
 :meth:`BlockSpec.analyzer`.
@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from .errors import TextagsError
+from ._errors import TextagsError
 
 #: What marks a word n-gram among the feature names (``w:发展 经济``).
 WORD_PREFIX = "w:"
@@ -52,8 +52,8 @@ class BlockSpec:
     weight: float | None
 
     def analyzer(self, userdict: tuple[str, ...] = ()):
-        """The function that turns a model input into this block's terms (:mod:`textags.tokenize`)."""
-        from . import tokenize
+        """The function that turns a model input into this block's terms (:mod:`textags._tokenize`)."""
+        from . import _tokenize as tokenize
 
         if self.name == "words":
             return partial(tokenize.words, userdict=tuple(userdict), ngram_range=self.ngrams)

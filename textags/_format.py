@@ -16,7 +16,7 @@ import zipfile
 
 import numpy as np
 
-FORMAT_VERSION = 2  # 2: card_sha256 covers the card itself (textags.modelcheck)
+FORMAT_VERSION = 2  # 2: card_sha256 covers the card itself (textags._modelcheck)
 MODEL_FILE = "model.npz"
 CARD_FILE = "card.json"
 

@@ -1,6 +1,6 @@
 """Results written out for reading: the command line's formats of each command's result.
 
-Every ``write_*`` function takes a result of :mod:`textags.api` (or of
+Every ``write_*`` function takes a result of :mod:`textags._api` (or of
 :mod:`textags._data_files`, :mod:`textags._agreement`), an open text stream
 and a format, and writes what the ``textags`` command prints; the ``*_text``
 functions return the readable text itself.
@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from .codebook import LABELS
+from ._codebook import LABELS
 
 
 def write_json(obj, out: IO[str]) -> None:
@@ -40,8 +40,8 @@ def write_segments(docs, out: IO[str], format: str = "jsonl") -> None:
     >>> out.getvalue()
     '一、抓经济\\n税收增长。\\n'
     """
-    from .output import write_jsonl, write_tsv
-    from .records import unit_records
+    from ._output import write_jsonl, write_tsv
+    from ._records import unit_records
 
     for doc in docs:
         recs = unit_records(doc)
@@ -55,10 +55,10 @@ def write_segments(docs, out: IO[str], format: str = "jsonl") -> None:
 
 
 def write_summary(results, out: IO[str], format: str = "table", measure: str = "units", width: int = 100) -> None:
-    """:func:`textags.api.summarize`'s emphases as JSON, CSV rows, or a table of ``measure``'s shares."""
-    from .emphasis_table import summary_rows
-    from .output import write_csv
-    from .table import write_table
+    """:func:`textags._api.summarize`'s emphases as JSON, CSV rows, or a table of ``measure``'s shares."""
+    from ._emphasis_table import summary_rows
+    from ._output import write_csv
+    from ._table import write_table
 
     if format == "json":
         write_json([e.to_dict() for e in results], out)
@@ -69,10 +69,10 @@ def write_summary(results, out: IO[str], format: str = "table", measure: str = "
 
 
 def write_comparison(rows: list[dict], out: IO[str], format: str = "table", measure: str = "units", width=100) -> None:
-    """:func:`textags.api.compare_files`' rows as JSON, CSV, or tables of shares and of shifts."""
-    from .emphasis_table import share_table, shift_table
-    from .output import write_csv
-    from .table import write_table
+    """:func:`textags._api.compare_files`' rows as JSON, CSV, or tables of shares and of shifts."""
+    from ._emphasis_table import share_table, shift_table
+    from ._output import write_csv
+    from ._table import write_table
 
     if format == "json":
         write_json(rows, out)
@@ -87,7 +87,7 @@ def write_comparison(rows: list[dict], out: IO[str], format: str = "table", meas
 
 
 def write_explanation(record: dict, out: IO[str], format: str = "table", width: int = 100) -> None:
-    """:func:`textags.api.explain`'s record as JSON (four decimals), or label, bars of probabilities and terms.
+    """:func:`textags._api.explain`'s record as JSON (four decimals), or label, bars of probabilities and terms.
 
     >>> import io
     >>> out = io.StringIO()
@@ -100,7 +100,7 @@ def write_explanation(record: dict, out: IO[str], format: str = "table", width: 
       other        10.0%  ####
     terms: 党建 (+0.610)
     """
-    from .table import wrap
+    from ._table import wrap
 
     if format == "json":
         write_json(
@@ -119,16 +119,16 @@ def write_explanation(record: dict, out: IO[str], format: str = "table", width: 
     for k, v in sorted(record["probs"].items(), key=lambda kv: -kv[1]):
         out.write(f"  {k:<11}{v:7.1%}  {'#' * round(v * 40)}\n")
     if record["rule"]:
-        out.write(f"rule: {record['rule']} (a codebook rule settles this unit; see textags.rules)\n")
+        out.write(f"rule: {record['rule']} (a codebook rule settles this unit; see textags._rules)\n")
     else:
         terms = ", ".join(f"{t} ({w:+.3f})" for t, w in record["terms"])
         out.write("terms: " + "\n       ".join(wrap(terms, width - 7)) + "\n")
 
 
 def write_audit(rows: list[dict], out: IO[str], format: str = "table", width: int = 100) -> None:
-    """:func:`textags.api.audit_data`'s rows as JSON lines, CSV, or a table of the main columns."""
-    from .output import write_csv, write_jsonl
-    from .table import write_table
+    """:func:`textags._api.audit_data`'s rows as JSON lines, CSV, or a table of the main columns."""
+    from ._output import write_csv, write_jsonl
+    from ._table import write_table
 
     if format == "jsonl":
         write_jsonl(rows, out)
@@ -168,7 +168,7 @@ def _score_lines(r: dict) -> list[str]:
 
 
 def evaluation_text(result: dict) -> str:
-    """A readable report of :func:`textags.api.evaluate`'s result."""
+    """A readable report of :func:`textags._api.evaluate`'s result."""
     if "results" in result:
         docs = len(result["results"][0]["documents"]) if result["results"] else 0
         lines = [f"{result.get('reports_read', 0)} of {docs} labelled documents read whole for neighbour context", ""]
@@ -184,7 +184,7 @@ def evaluation_text(result: dict) -> str:
 
 
 def write_evaluation(result: dict, out: IO[str], format: str = "table") -> None:
-    """:func:`textags.api.evaluate`'s result as JSON or as :func:`evaluation_text`."""
+    """:func:`textags._api.evaluate`'s result as JSON or as :func:`evaluation_text`."""
     if format == "json":
         write_json(result, out)
     else:
@@ -193,7 +193,7 @@ def write_evaluation(result: dict, out: IO[str], format: str = "table") -> None:
 
 def stats_text(stats: dict) -> str:
     """A readable table of :func:`textags._data_files.data_stats`."""
-    from .output import pad
+    from ._output import pad
 
     cols = [*LABELS, "total"]
     lines = [
@@ -227,7 +227,7 @@ def write_consistency(records: list[dict], out: IO[str], format: str = "table") 
         write_json(records, out)
         return
     if format == "tsv":
-        from .output import write_tsv
+        from ._output import write_tsv
 
         write_tsv(records, out)
         return

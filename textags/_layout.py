@@ -11,7 +11,7 @@ from __future__ import annotations
 from ._clean_patterns import CleanConfig
 from ._line_rules import Line
 from ._markup import display_width, ends_sentence
-from .web import is_prose
+from ._web import is_prose
 
 
 def blank_breaks(lines: list[Line], cfg: CleanConfig) -> bool:

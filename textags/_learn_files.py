@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from .errors import TextagsError
+from ._errors import TextagsError
 
 
 def train_files(
@@ -34,12 +34,12 @@ def train_files(
     is a text file of policy terms for jieba, one per line, kept in the
     model.  The leave-one-document-out evaluation (unless ``evaluate=False``)
     runs ``jobs`` folds at a time (None: all the cores this process may use).
-    ``codebook`` (:func:`textags.codebook.read_codebook`) gives labels other
+    ``codebook`` (:func:`textags._codebook.read_codebook`) gives labels other
     than the six default ones, kept in the model.
     """
-    from .inputs import read_userdict
+    from ._inputs import read_userdict
+    from ._workers import available_cores
     from .learn import train
-    from .workers import available_cores
 
     params = {} if rules else {"rules": False}
     if userdict:
@@ -70,10 +70,10 @@ def label_files(files: Sequence[str], output: str, model=None, *, order: str = "
     ``.jsonl`` or ``.ndjson``, CSV otherwise; it is written atomically and
     an existing file is kept unless ``force``.
     """
+    from ._names import load_all
+    from ._output import open_output, write_csv, write_jsonl
+    from ._workers import as_model
     from .learn import label_queue
-    from .names import load_all
-    from .output import open_output, write_csv, write_jsonl
-    from .workers import as_model
 
     model = as_model(model)  # a bad model is reported before the files are read
     rows = label_queue(list(load_all(files)), model, order=order, sheet=output)

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ._clean_patterns import FROM_SUPERSCRIPT, FURNITURE_MARK, GAP_MARK, CleanConfig
+from ._furniture import repeats, set_aside, tail_start
 from ._markup import heading_level, is_table_row, strip_all, unmark
-from .furniture import repeats, set_aside, tail_start
 
 
 @dataclass
@@ -275,7 +275,7 @@ def classify(lines: list[str], cfg: CleanConfig, raw_rules=RAW_RULES, plain_rule
     """Each line's :class:`Line`, from the first rule that takes it (``plain_rules`` read it unmarked).
 
     The furniture rules are bounded by where a line stands and whether it
-    repeats (:mod:`textags.furniture`).
+    repeats (:mod:`textags._furniture`).
     """
     tail, seen = tail_start(lines), repeats(lines)
     state = State()

@@ -5,7 +5,7 @@ stands, and from that:
 
 - sets aside as page furniture the lines repeated at the same height on most
   pages (a running header, a footer, page numbers: digits count as one), each
-  marked with :data:`textags.clean.FURNITURE_MARK` so that cleaning makes it a
+  marked with :data:`textags._clean.FURNITURE_MARK` so that cleaning makes it a
   furniture unit, placed after the paragraph it interrupted;
 - rejoins a paragraph's lines -- across page breaks too -- when a line reaches
   the right margin and the next one starts at the left margin without an
@@ -17,7 +17,7 @@ stands, and from that:
   Chinese (``“ 山 西 精 品 ”``, ``2025 年``), unless the gap is wider than
   two characters (between the columns of a table); spaces in the file are kept;
 - names the pages that have no text layer in a
-  :class:`~textags.errors.ReadWarning`.
+  :class:`~textags._errors.ReadWarning`.
 
 Examples
 --------
@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ._clean_patterns import FURNITURE_MARK, GAP_MARK
-from .errors import ReadWarning
+from ._errors import ReadWarning
 
 _CJK = re.compile("[\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’（）《》【】—…·]")
 #: Share of the pages a line must recur on, at the same height, to be furniture.

@@ -1,10 +1,10 @@
 """Finding, reading and loading a saved model: the model directory, its card, and a cache of loaded models.
 
-What is saved (by :mod:`textags.saving`) is the numpy form of the model --
+What is saved (by :mod:`textags._saving`) is the numpy form of the model --
 ``model-<sha256>.npz``, loaded with ``allow_pickle=False``, so loading never
 runs code from the file -- beside a readable card (``card.json``: label set,
 feature blocks, versions, training-data hash, cross-validated scores and the
-sha256 of the arrays file, checked before loading, :mod:`textags.modelcheck`).
+sha256 of the arrays file, checked before loading, :mod:`textags._modelcheck`).
 
 Examples
 --------
@@ -18,11 +18,11 @@ import json
 import os
 from pathlib import Path
 
+from ._errors import TextagsError
 from ._features import FeatureSpec
 from ._format import CARD_FILE, FORMAT_VERSION, MODEL_FILE, sha256_bytes
 from ._scorer import Block, Scorer
 from ._trained import Model
-from .errors import TextagsError
 
 
 def default_model_dir() -> Path:
@@ -44,7 +44,7 @@ def default_model_dir() -> Path:
 
 def read_card(path: str | os.PathLike | None = None) -> dict:
     """The card of a model directory (the default model when ``path`` is None), as it is on disk."""
-    from .modelcheck import parse_card
+    from ._modelcheck import parse_card
 
     directory = _model_dir(path)
     try:
@@ -143,7 +143,7 @@ def load_model(path: str | os.PathLike | None = None) -> Model:
             "retrain it with `textags train` or upgrade textags",
             str(directory),
         )
-    from .modelcheck import check_card, read_arrays
+    from ._modelcheck import check_card, read_arrays
 
     check_card(card, str(directory))
     arrays = read_arrays(directory, card)

@@ -5,13 +5,13 @@ same whether a document is tagged (:meth:`textags._trained.Model.tag_texts`),
 cross-validated (:func:`textags._evaluation.cross_val_proba`) or evaluated
 (:func:`textags._evaluation.evaluate_model`): :func:`postprocess`.
 
-1. The codebook rules (:mod:`textags.rules`) name the units whose form
+1. The codebook rules (:mod:`textags._rules`) name the units whose form
    settles their label: they get ``other`` with probability 1.  They apply
    only when the model's parameters ask for them (``rules``), the caller
    does not switch them off, and ``other`` is one of the model's labels --
    decided here and nowhere else.
 2. The other units are mixed with their neighbours
-   (:func:`textags.neighbours.mix`, weights from the parameters) when the
+   (:func:`textags._neighbours.mix`, weights from the parameters) when the
    parameters give the neighbours a share and the caller asks for it; a
    unit a rule settled is left out of its neighbours' context.
 
@@ -37,8 +37,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .neighbours import mix
-from .rules import rule_of
+from ._neighbours import mix
+from ._rules import rule_of
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def rules_apply(params: dict, labels: Sequence[str], rules: bool = True) -> bool
 
 
 def mix_neighbours(probs: np.ndarray, params: dict, positions: Sequence[int] | None = None) -> np.ndarray:
-    """Rows of one document mixed with their neighbours' as the parameters say (:func:`textags.neighbours.mix`)."""
+    """Rows of one document mixed with their neighbours' as the parameters say (:func:`textags._neighbours.mix`)."""
     return mix(
         probs,
         positions,

@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 from collections.abc import Collection, Mapping, Sequence
 
+from ._errors import TextagsError
 from ._evaluation import cross_val_proba
 from ._features import SECTION_SEP
+from ._labels import LabelledUnit
 from ._trained import Model
-from .errors import TextagsError
-from .labels import LabelledUnit
 
 
 def audit(

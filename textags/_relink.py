@@ -1,7 +1,7 @@
 """Relinking labelled rows after a change of segmentation: each row moves to the unit that now carries its text.
 
 No row is ever dropped: a row whose text no unit carries any more keeps its
-label and index, its note marked :data:`textags.labels.UNLINKED`.
+label and index, its note marked :data:`textags._labels.UNLINKED`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 
 from ._doctable import decode
-from .formulas import neutral, restored
-from .labels import UNLINKED, _check_columns
+from ._formulas import neutral, restored
+from ._labels import UNLINKED, _check_columns
 
 
 def relink_rows(rows: list[dict], units) -> tuple[list[dict], list[dict]]:
@@ -69,9 +69,9 @@ def relink_file(path: str | os.PathLike, documents: dict) -> tuple[int, list[dic
     when labelled files are read until someone places it again.  A UTF-8
     BOM at the start of the file is kept.
     """
-    from .atomic import atomic_open
-    from .readers import read
-    from .segment import segment
+    from ._atomic import atomic_open
+    from ._readers import read
+    from ._segment import segment
 
     path = Path(path)
     raw = path.read_bytes()

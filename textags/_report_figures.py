@@ -1,12 +1,12 @@
 """The report's figures: the emphasis and comparison charts (inline SVG) and the tables beside them.
 
 Every figure draws the domains of the emphasis' codebook
-(:attr:`textags.emphasis.Emphasis.codebook`): their order, names and colours.
+(:attr:`textags._emphasis.Emphasis.codebook`): their order, names and colours.
 
 Examples
 --------
->>> from textags.document import Document, Tag, Unit
->>> from textags.emphasis import emphasis
+>>> from textags._document import Document, Tag, Unit
+>>> from textags._emphasis import emphasis
 >>> doc = Document("税收增长。", (Unit(0, 0, 5, "税收增长。", "body", (), Tag("economy", 0.9, {"economy": 0.9})),))
 >>> e = emphasis(doc, n_boot=20, meta={})
 >>> emphasis_svg(e).count("<rect"), "100.0%" in emphasis_table(e)
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ._codebook import DEFAULT
 from ._html import esc, ink, pct, plural, share, short
-from .codebook import DEFAULT
 
 
 def _axis_max(values) -> float:
@@ -169,8 +169,8 @@ def interval(e, d: str) -> str:
 
 
 def shift_table(review, plan, shift: dict) -> str:
-    """The review → plan shift of each domain with its 95% interval (see :func:`textags.shift.shift_between`)."""
-    from .emphasis_table import points
+    """The review → plan shift of each domain with its 95% interval (see :func:`textags._shift.shift_between`)."""
+    from ._emphasis_table import points
 
     cb = review.codebook
     rows = []

@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from textags.document import Document, Tag, Unit
+>>> from textags._document import Document, Tag, Unit
 >>> doc = Document("税收增长。", (Unit(0, 0, 5, "税收增长。", "body", (), Tag("economy", 0.9, {"economy": 0.9})),))
 >>> render_text(doc).startswith('<p><span class="u u-economy" data-label="economy"')
 True
@@ -10,10 +10,10 @@ True
 
 from __future__ import annotations
 
+from ._codebook import DEFAULT, Codebook, codebook_of
+from ._document import Document
 from ._html import esc
-from .codebook import DEFAULT, Codebook, codebook_of
-from .document import Document
-from .report_view import badge, marks, tooltip_terms
+from ._report_view import badge, marks, tooltip_terms
 
 _SET_ASIDE_NAMES = {"footnote": "footnote", "table": "table", "furniture": "page furniture"}
 

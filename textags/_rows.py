@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from textags.labels import LabelledUnit
+>>> from textags._labels import LabelledUnit
 >>> row = LabelledUnit("d", 3, "坚持党管武装。", "party", section="一、抓党建 > （一）武装")
 >>> context_of_row(row)
 '（一）武装'
@@ -16,10 +16,10 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from . import tokenize
+from . import _tokenize as tokenize
+from ._errors import TextagsError
 from ._features import SECTION_SEP
-from .errors import TextagsError
-from .labels import LabelledUnit
+from ._labels import LabelledUnit
 
 
 def context_of_row(row: LabelledUnit) -> str:
@@ -69,7 +69,7 @@ class DocumentRows:
     """One document's units as the model reads them, and where its labelled rows sit among them.
 
     ``inputs`` are model inputs in reading order, ``positions`` their places
-    (for :func:`textags.neighbours.mix`), ``rows`` the indices of the
+    (for :func:`textags._neighbours.mix`), ``rows`` the indices of the
     labelled rows of this document and ``places`` their places in ``inputs``.
     """
 
@@ -83,7 +83,7 @@ class DocumentRows:
 def sequences(rows: Sequence[LabelledUnit], documents: Mapping | None = None) -> list[DocumentRows]:
     """Each document's unit sequence, from its report when at hand, else from its labelled rows.
 
-    With the report (``documents[doc]``, a :class:`~textags.document.Document`)
+    With the report (``documents[doc]``, a :class:`~textags._document.Document`)
     every heading and body unit is read, so a labelled unit's neighbours are
     the units around it in the report, labelled or not.  The report is used
     only if each labelled row's ``index`` names a unit with the row's text;

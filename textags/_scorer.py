@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import tokenize
+from . import _tokenize as tokenize
 from ._features import HEADING_MARK, HEADING_PREFIX, WORD_PREFIX, FeatureSpec
-from .ngrams import CharIndex, WordIndex
+from ._ngrams import CharIndex, WordIndex
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class Scorer:
 
     Features of a whole batch are built at once: character and word n-grams
     as integer codes looked up together in hash tables
-    (:mod:`textags.ngrams`), tf-idf and normalisation with ``bincount``.  The result equals the
+    (:mod:`textags._ngrams`), tf-idf and normalisation with ``bincount``.  The result equals the
     scikit-learn pipeline's (``tests/test_model.py``).
 
     Parameters
@@ -146,7 +146,7 @@ class Scorer:
 
     @property
     def rules(self) -> bool:
-        """Whether the codebook rules (:mod:`textags.rules`) follow the model (False for older models)."""
+        """Whether the codebook rules (:mod:`textags._rules`) follow the model (False for older models)."""
         return bool(self.params.get("rules"))
 
     def _vocab_of(self, i: int) -> dict:

@@ -2,16 +2,16 @@
 
 The work functions here (``_tag_one``, ``_tag_one_text``, ``_tag_one_table``,
 ``_tag_doc``) run in a worker on one (path, id) source and return what is
-sent back; :func:`textags.workers.each_file` hands them out.
+sent back; :func:`textags._workers.each_file` hands them out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from .errors import TextagsError
-from .inputs import load, read_lines
-from .workers import as_model, each_file
+from ._errors import TextagsError
+from ._inputs import load, read_lines
+from ._workers import as_model, each_file
 
 #: The columns of ``textags tag --format csv``; ``--lines`` leaves out section and alone.
 TAG_COLUMNS = ("doc", "index", "kind", "section", "text", "label", "confidence", "probs", "terms", "alone", "rule")
@@ -20,7 +20,7 @@ LINE_COLUMNS = tuple(c for c in TAG_COLUMNS if c not in ("section", "alone"))
 
 def _tagged(source: tuple, model, terms: int, neighbours: bool = True, rules: bool = True):
     """Tag ``source``: (path, id), or (path, id, text) for a pipe the main process has read."""
-    from .segment import segment
+    from ._segment import segment
 
     path, name, *text = source
     doc = segment(text[0], name=name, path=None if path == "-" else path) if text else load(path, name=name)
@@ -30,14 +30,14 @@ def _tagged(source: tuple, model, terms: int, neighbours: bool = True, rules: bo
 def _tag_one(
     path: tuple[str, str], model_path, terms: int, coded_only: bool, neighbours: bool = True, rules: bool = True
 ) -> list[dict]:
-    from .records import unit_records
+    from ._records import unit_records
 
     return unit_records(_tagged(path, model_path, terms, neighbours, rules), coded_only=coded_only)
 
 
 def _tag_one_text(path: tuple[str, str], model_path, terms, coded_only, neighbours, rules, format, columns) -> str:
-    from .output import records_text
-    from .records import unit_json_lines
+    from ._output import records_text
+    from ._records import unit_json_lines
 
     if format == "jsonl":
         return unit_json_lines(_tagged(path, model_path, terms, neighbours, rules), coded_only=coded_only)
@@ -45,7 +45,7 @@ def _tag_one_text(path: tuple[str, str], model_path, terms, coded_only, neighbou
 
 
 def _tag_one_table(path: tuple[str, str], model_path, terms, neighbours, rules, width, set_aside) -> str:
-    from .table import tag_table
+    from ._table import tag_table
 
     # the set-aside units too, so the table can say where they were
     records = _tag_one(path, model_path, terms, False, neighbours, rules)
@@ -65,8 +65,8 @@ def tag_files(
     """Tag files one by one (or ``jobs`` at a time, same order); yield each file's unit records.
 
     Each unit is read with its neighbours unless ``neighbours=False``
-    (see :mod:`textags.neighbours`), and the model's codebook rules apply
-    unless ``rules=False`` (see :mod:`textags.rules`).
+    (see :mod:`textags._neighbours`), and the model's codebook rules apply
+    unless ``rules=False`` (see :mod:`textags._rules`).
 
     Records stream file by file, so memory stays flat however many files.
     """
@@ -89,7 +89,7 @@ def tag_files_text(
 
     With ``jobs`` > 1 the worker that tags a file also writes its text, so
     the records are never sent between processes; the text is the same as
-    :func:`textags.output.records_text` of :func:`tag_files`' records, in
+    :func:`textags._output.records_text` of :func:`tag_files`' records, in
     the same order.  ``columns`` are the CSV columns (default: the first
     record's keys).
     """
@@ -101,8 +101,8 @@ def tag_files_text(
 def tag_lines(paths: Sequence[str], model=None, terms: int = 5, *, rules: bool = True) -> Iterator[list[dict]]:
     """Tag pre-split units: every non-empty line of each file is one unit, in order (each on its own;
     the model's codebook rules apply unless ``rules=False``)."""
-    from .names import document_names
-    from .records import line_records
+    from ._names import document_names
+    from ._records import line_records
 
     model = as_model(model)
     for p, name in zip(paths, document_names(paths)):
@@ -140,14 +140,14 @@ def tagged_text(
     >>> text.startswith("\\ufeffdoc,index,kind,text,label,"), text.count("\\r\\n")
     (True, 3)
     """
-    from .output import records_text
+    from ._output import records_text
 
     if format not in ("table", "jsonl", "csv"):
         raise ValueError(f"format must be table, jsonl or csv, not {format!r}")
     columns = list(LINE_COLUMNS if lines else TAG_COLUMNS)
     header = format == "csv"
     if lines:
-        from .table import tag_table
+        from ._table import tag_table
 
         pieces = (
             tag_table(r, width=width) if format == "table" else records_text(r, format, columns)
@@ -168,7 +168,7 @@ def tagged_text(
 def _csv_header(columns: Sequence[str]) -> str:
     import io
 
-    from .output import write_csv_header
+    from ._output import write_csv_header
 
     buf = io.StringIO(newline="")
     write_csv_header(buf, columns)
@@ -183,9 +183,9 @@ def tag_documents(reports: Sequence, model=None, *, terms: int = 0, jobs: int | 
     """Each report -- a file, or a Document (kept as it is when already tagged) -- tagged, in order.
 
     Files are read and tagged ``jobs`` at a time; each is named after its
-    file, the names distinct within the run (:func:`textags.names.document_names`).
+    file, the names distinct within the run (:func:`textags._names.document_names`).
     """
-    from .document import Document
+    from ._document import Document
 
     model = as_model(model)
     files = [p for p in reports if not isinstance(p, Document)]

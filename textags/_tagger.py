@@ -22,10 +22,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ._codebook import Codebook
+from ._errors import TextagsError
 from ._features import FeatureSpec
 from ._scorer import Block, Scorer
-from .codebook import Codebook
-from .errors import TextagsError
 
 #: The parameters of the shipped default model, chosen by leave-one-document-out
 #: cross-validation on the first-round documents (see ``benchmarks/select_model.py``),
@@ -100,7 +100,7 @@ class Tagger:
     random_state : int
     neighbours : tuple of float
         Weights of the units one, two ... places away in the neighbour
-        context of a document (:mod:`textags.neighbours`).
+        context of a document (:mod:`textags._neighbours`).
     neighbour_weight : float
         Share of the neighbours in a unit's probabilities when a whole
         document is tagged; 0 scores every unit on its own.  The pipeline
@@ -108,10 +108,10 @@ class Tagger:
         probabilities afterwards.
     neighbour_confident : float
         A unit whose own largest probability is above this defers less to
-        its neighbours (:func:`textags.neighbours.mix`, ``confident``); 1
+        its neighbours (:func:`textags._neighbours.mix`, ``confident``); 1
         never.
     rules : bool
-        Apply the codebook rules (:mod:`textags.rules`) after the pipeline:
+        Apply the codebook rules (:mod:`textags._rules`) after the pipeline:
         responsibility notes and list markers standing alone are ``other``.
 
     Notes
@@ -184,7 +184,7 @@ class Tagger:
 
     def classifier(self):
         """The unfitted logistic regression of these parameters."""
-        from .classifier import TwinMergingLogisticRegression
+        from ._classifier import TwinMergingLogisticRegression
 
         return TwinMergingLogisticRegression(
             C=self.C,
@@ -217,7 +217,7 @@ class Tagger:
         return Pipeline([("features", union), ("clf", self.classifier())])
 
     def fit(self, inputs: Sequence[str], labels: Sequence[str]) -> Tagger:
-        """Fit on model inputs (see :func:`textags.tokenize.join_context`) and their labels."""
+        """Fit on model inputs (see :func:`textags._tokenize.join_context`) and their labels."""
         if len(inputs) != len(labels):
             raise ValueError(f"{len(inputs)} inputs but {len(labels)} labels")
         try:  # any labels, each one word (they name columns and CSS classes): the label set is data

@@ -1,7 +1,7 @@
 """A report's title: the first line near its top that reads as one.
 
-Shared by :mod:`textags.metadata` (the ``title`` it reads) and
-:mod:`textags.parts` (a report whose title names one part only).
+Shared by :mod:`textags._metadata` (the ``title`` it reads) and
+:mod:`textags._parts` (a report whose title names one part only).
 """
 
 from __future__ import annotations

@@ -1,15 +1,15 @@
 """A trained model ready to tag: its numpy scorer and its card.
 
-Use :func:`textags.model.load_model` to get one, or :func:`textags.learn.fit`
-to make one.  :meth:`Model.tag` takes a :class:`~textags.document.Document`;
-a path or a report's text is made into one by :func:`textags.inputs.as_document`
+Use :func:`textags._model.load_model` to get one, or :func:`textags.learn.fit`
+to make one.  :meth:`Model.tag` takes a :class:`~textags._document.Document`;
+a path or a report's text is made into one by :func:`textags._inputs.as_document`
 (as :func:`textags.tag` does).
 
 Examples
 --------
 >>> from textags._examples import SENTENCE_LABELS, SENTENCES
 >>> from textags._tagger import Tagger
->>> from textags.segment import segment
+>>> from textags._segment import segment
 >>> model = Model(Tagger(word_ngrams=None, min_df=1).fit(SENTENCES, SENTENCE_LABELS).to_scorer(), {})
 >>> model.tag(segment("新增就业岗位300个。")).coded_units[0].tag.label
 'livelihood'
@@ -23,10 +23,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import tokenize
+from . import _tokenize as tokenize
+from ._document import Document, Tag
 from ._postprocess import postprocess
 from ._scorer import Scorer
-from .document import Document, Tag
 
 
 class Model:
@@ -47,7 +47,7 @@ class Model:
     @property
     def temperature(self) -> float:
         """The temperature that calibrates this model's tags: its card's, else the default configuration's."""
-        from .calibration import TEMPERATURE
+        from ._calibration import TEMPERATURE
 
         return float((self.card.get("calibration") or {}).get("temperature", TEMPERATURE))
 
@@ -69,16 +69,16 @@ class Model:
 
         With ``neighbours``, the texts are one document's units in reading
         order and each unit's probabilities are mixed with its neighbours'
-        (:mod:`textags.neighbours`, weights from the model's parameters);
+        (:mod:`textags._neighbours`, weights from the model's parameters);
         ``Tag.alone`` then holds the label the text gets on its own.
         Without, every text is scored on its own.  With ``rules`` (and a
         model whose parameters include them) the codebook rules settle the
-        units they name (:mod:`textags.rules`); ``Tag.rule`` names the rule.
+        units they name (:mod:`textags._rules`); ``Tag.rule`` names the rule.
         Both follow one scoring (:func:`textags._postprocess.postprocess`).
-        The probabilities are calibrated (:mod:`textags.calibration`), so a
+        The probabilities are calibrated (:mod:`textags._calibration`), so a
         tag's ``confidence`` is about how often such a label is right.
         """
-        from .calibration import calibrate
+        from ._calibration import calibrate
 
         contexts = list(contexts) if contexts is not None else [""] * len(texts)
         docs = [tokenize.join_context(t, c) for t, c in zip(texts, contexts)]
@@ -98,7 +98,7 @@ class Model:
         ]
 
     def tag(self, doc: Document, *, terms: int = 5, neighbours: bool = True, rules: bool = True) -> Document:
-        """Tag a :class:`~textags.document.Document` (for a path or a text: :func:`textags.tag`).
+        """Tag a :class:`~textags._document.Document` (for a path or a text: :func:`textags.tag`).
 
         Every heading and body unit gets a :class:`Tag`; footnotes, tables
         and furniture are left untagged.  Each unit is read with its
@@ -108,7 +108,7 @@ class Model:
         if not isinstance(doc, Document):
             raise TypeError(
                 f"Model.tag takes a Document, not a {type(doc).__name__}; for a path or a text use "
-                "textags.tag(...) or textags.inputs.as_document(...)"
+                "textags.tag(...) or textags._inputs.as_document(...)"
             )
         coded = doc.coded_units
         tags = self.tag_texts(
@@ -121,8 +121,8 @@ class Model:
         return self.tag_texts([text], [context], terms, rules=rules)[0]
 
     def save(self, directory: str | os.PathLike, *, force: bool = False) -> Path:
-        """Write the arrays and ``card.json`` into ``directory`` atomically (see :mod:`textags.saving`)."""
-        from .saving import save_model
+        """Write the arrays and ``card.json`` into ``directory`` atomically (see :mod:`textags._saving`)."""
+        from ._saving import save_model
 
         return save_model(self.scorer, self.card, directory, force=force)
 

@@ -3,7 +3,7 @@
 Examples
 --------
 >>> from textags._examples import SENTENCE_LABELS, SENTENCES
->>> from textags.labels import LabelledUnit
+>>> from textags._labels import LabelledUnit
 >>> rows = [LabelledUnit(f"d{i % 3}", i, t, lab) for i, (t, lab) in enumerate(zip(SENTENCES, SENTENCE_LABELS))]
 >>> model = fit(rows, params={"word_ngrams": None, "min_df": 1}, evaluate=False)
 >>> model.labels, model.card["training"]["units"]
@@ -20,14 +20,14 @@ from pathlib import Path
 
 import numpy as np
 
+from ._codebook import DEFAULT, Codebook
+from ._errors import TextagsError
 from ._evaluation import cross_validate, level_group
 from ._format import versions
+from ._labels import LabelledUnit, read_labelled
 from ._rows import data_hash, dedupe, inputs
 from ._tagger import DEFAULT_PARAMS, Tagger
 from ._trained import Model
-from .codebook import DEFAULT, Codebook
-from .errors import TextagsError
-from .labels import LabelledUnit, read_labelled
 
 
 def bundled_data_dir() -> Path:
@@ -62,7 +62,7 @@ def load_documents(rows: Sequence[LabelledUnit], table: str | os.PathLike | None
     see :func:`sequences`).
     """
     from ._doctable import resolve
-    from .inputs import load
+    from ._inputs import load
 
     known = resolve(table)
     out = {}
@@ -160,9 +160,9 @@ def fit(
     """Train a model on labelled rows; its card records the data hash and cross-validated scores.
 
     The model's labels are those of the rows.  ``codebook``
-    (:class:`textags.codebook.Codebook`) names them, their colours and the
+    (:class:`textags._codebook.Codebook`) names them, their colours and the
     label left out of the domains; default: derived from the rows' labels
-    (:meth:`~textags.codebook.Codebook.derive`: the six default labels give
+    (:meth:`~textags._codebook.Codebook.derive`: the six default labels give
     the default codebook).  A codebook other than the default is kept in
     the card (``codebook``), so every command reads the model's own labels.
 
@@ -251,7 +251,7 @@ def train(
 ) -> TrainResult:
     """Train on labelled files (and the bundled corpus) and save the model to ``out``.
 
-    ``codebook`` (:func:`textags.codebook.read_codebook`) gives labels other
+    ``codebook`` (:func:`textags._codebook.read_codebook`) gives labels other
     than the six default ones: the files' labels are read as its labels (or
     their names), and the model keeps it (see :func:`fit`).
 
@@ -262,7 +262,7 @@ def train(
     hears of the evaluation's folds.
     """
     if out is not None:
-        from .saving import check_model_dir
+        from ._saving import check_model_dir
 
         target = Path(out)
         check_model_dir(target)
@@ -274,7 +274,7 @@ def train(
     sources = ([f"bundled corpus ({bundled_data_dir().name})"] if base != "none" else []) + [str(p) for p in paths]
     source = ", ".join(sources)
     reports = load_documents(rows, documents) if evaluate else None
-    from .labels import labelled_files
+    from ._labels import labelled_files
 
     user_files = set(labelled_files(paths)) if paths else set()
     own = {r.doc for r in rows if r.path in user_files}

@@ -1,6 +1,6 @@
 """Web-page lines among the classified lines: navigation, metadata and tool lines, and site watermarks.
 
-What a line of a web page looks like is :mod:`textags.web`'s; where such a
+What a line of a web page looks like is :mod:`textags._web`'s; where such a
 line counts (the page's header and footer) and what becomes of it (furniture
 that ends the paragraph before it; a metadata table one line) is here.
 """
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from ._clean_patterns import CleanConfig
 from ._line_rules import Line
-from .web import forum_panel, is_prose, watermark_at, web_kind
+from ._web import forum_panel, is_prose, watermark_at, web_kind
 
 
 def web_furniture(lines: list[Line], cfg: CleanConfig) -> list[Line]:
-    """Mark a web page's navigation, metadata and tool lines as furniture (:mod:`textags.web`).
+    """Mark a web page's navigation, metadata and tool lines as furniture (:mod:`textags._web`).
 
     The page's header is what comes before the report's first line of prose,
     its footer what comes after the last; metadata and navigation patterns

@@ -20,7 +20,7 @@ import warnings
 
 from ._cli import data, emphasis, learning, tagging
 from ._cli.args import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, Parser
-from .errors import TextagsError
+from ._errors import TextagsError
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_INTERNAL", "EXIT_BAD_INPUT"]
 
@@ -62,7 +62,7 @@ def _run(argv: list[str]) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_BAD_INPUT
-    from .atomic import check_not_input
+    from ._atomic import check_not_input
 
     inputs = ("files", "data", "paths", "file", "userdict", "documents")
     check_not_input(getattr(args, "output", None), [getattr(args, n, None) for n in inputs])
@@ -74,7 +74,7 @@ def _run(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    from .streams import Terminated, catch_termination, prepare, restore_termination
+    from ._streams import Terminated, catch_termination, prepare, restore_termination
 
     argv = sys.argv[1:] if argv is None else argv
     prepare()

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .errors import MissingExtraError
+from ._errors import MissingExtraError
 
 
 def _dask():
@@ -41,8 +41,8 @@ def _dask():
 
 def tag_bag(paths: Sequence[str], model: str | None = None, *, terms: int = 5, npartitions: int | None = None):
     """A dask bag of unit records (dicts, as ``textags tag --format jsonl`` writes them), in file order."""
+    from ._names import document_names
     from ._tag_files import _tag_one
-    from .names import document_names
 
     db = _dask()
     model_path = str(model) if model is not None else None
@@ -54,8 +54,8 @@ def tag_bag(paths: Sequence[str], model: str | None = None, *, terms: int = 5, n
 def _tag_partition(frame, model_path, terms):
     import pandas as pd
 
-    from .model import load_model
-    from .records import tag_fields
+    from ._model import load_model
+    from ._records import tag_fields
 
     m = load_model(model_path)
     tags = m.tag_texts(list(frame["text"]), None, terms)
@@ -72,12 +72,12 @@ def _tag_partition(frame, model_path, terms):
 def tag_units_frame(frame, model: str | None = None, *, terms: int = 0):
     """Add ``label``, ``confidence``, ``p_<label>`` and ``rule`` columns to a dask DataFrame of units (column ``text``).
 
-    ``rule`` names the codebook rule that settled a unit's label (:mod:`textags.rules`), None elsewhere.
+    ``rule`` names the codebook rule that settled a unit's label (:mod:`textags._rules`), None elsewhere.
     """
     _dask()
     import pandas as pd
 
-    from .model import load_model
+    from ._model import load_model
 
     m = load_model(model)  # fail early here, not in every worker
     columns = {"label": pd.Series(dtype=object), "confidence": pd.Series(dtype=float)}

@@ -10,7 +10,7 @@ split of sentences from the same report.  The work lives in
 
 Examples
 --------
->>> from textags.labels import LabelledUnit
+>>> from textags._labels import LabelledUnit
 >>> rows = [LabelledUnit(f"d{i % 3}", i, t, lab) for i, (t, lab) in enumerate(zip(SENTENCES, SENTENCE_LABELS))]
 >>> scores = cross_validate(rows, params={"word_ngrams": None, "context": False})
 >>> sorted(scores)[:3], scores["folds"]
@@ -30,8 +30,10 @@ from ._evaluation import (
 )
 from ._examples import SENTENCE_LABELS, SENTENCES
 from ._format import versions
+from ._labels import read_labelled
 from ._queue import audit, label_queue
 from ._rows import DocumentRows, context_of_row, data_hash, dedupe, inputs, sequences
+from ._saving import save_model
 from ._tagger import DEFAULT_PARAMS, Tagger, one_thread
 from ._trained import Model
 from ._training import (
@@ -46,8 +48,6 @@ from ._training import (
     train,
     train_summary,
 )
-from .labels import read_labelled
-from .saving import save_model
 
 __all__ = [
     "BASES",

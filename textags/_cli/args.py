@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import TextagsError
+from .._errors import TextagsError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -71,7 +71,7 @@ def add_files_to_file(p, metavar: str, help: str | None = None) -> None:
 
 def width(a) -> int:
     """The table width: --width, else the terminal's for standard output, else 100."""
-    from ..table import DEFAULT_WIDTH, terminal_width
+    from .._table import DEFAULT_WIDTH, terminal_width
 
     if a.width:
         return a.width

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import TextagsError
+from .._errors import TextagsError
 from .args import EXIT_BAD_INPUT, EXIT_OK, Parser
 
 

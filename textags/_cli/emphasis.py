@@ -64,9 +64,9 @@ def add_report(sub) -> None:
 
 
 def cmd_summarize(a) -> int:
+    from .._api import summarize
     from .._formatting import write_summary
-    from ..api import summarize
-    from ..output import open_output
+    from .._output import open_output
 
     results = summarize(a.files, a.model, by=a.by, documents=a.documents, jobs=a.jobs)
     with open_output(a.output, a.force, newline=newline(a)) as out:
@@ -75,9 +75,9 @@ def cmd_summarize(a) -> int:
 
 
 def cmd_compare(a) -> int:
+    from .._api import compare_files
     from .._formatting import write_comparison
-    from ..api import compare_files
-    from ..output import open_output
+    from .._output import open_output
 
     rows = compare_files(a.files, a.model, by=a.by, documents=a.documents, baseline=a.baseline, jobs=a.jobs)
     with open_output(a.output, a.force, newline=newline(a)) as out:
@@ -86,7 +86,7 @@ def cmd_compare(a) -> int:
 
 
 def cmd_report(a) -> int:
-    from ..api import report_files
+    from .._api import report_files
 
     path = report_files(a.files, a.output, a.model, force=a.force, by=a.by, documents=a.documents, jobs=a.jobs)
     sys.stderr.write(f"textags: wrote {path}\n")

@@ -26,8 +26,8 @@ def _add_codebook(p, help: str) -> None:
 
 
 def _codebook(a):
-    """The codebook named by ``--codebook`` (:func:`textags.codebook.read_codebook`), or None."""
-    from ..codebook import read_codebook
+    """The codebook named by ``--codebook`` (:func:`textags._codebook.read_codebook`), or None."""
+    from .._codebook import read_codebook
 
     return read_codebook(a.codebook) if a.codebook else None
 
@@ -124,17 +124,17 @@ def add_audit(sub) -> None:
 
 
 def cmd_info(a) -> int:
+    from .._api import model_info
     from .._formatting import write_json
-    from ..api import model_info
 
     write_json(model_info(a.model), sys.stdout)
     return EXIT_OK
 
 
 def cmd_evaluate(a) -> int:
+    from .._api import evaluate
     from .._formatting import write_evaluation
-    from ..api import evaluate
-    from ..output import open_output
+    from .._output import open_output
 
     result = evaluate(
         a.data,
@@ -152,8 +152,8 @@ def cmd_evaluate(a) -> int:
 
 def cmd_train(a) -> int:
     from .._learn_files import train_files
+    from .._progress import Progress
     from ..learn import train_summary
-    from ..progress import Progress
 
     result = train_files(
         a.data,
@@ -184,9 +184,9 @@ def cmd_label(a) -> int:
 
 
 def cmd_audit(a) -> int:
+    from .._api import audit_data
     from .._formatting import write_audit
-    from ..api import audit_data
-    from ..output import open_output
+    from .._output import open_output
 
     rows = audit_data(
         a.data,

@@ -43,8 +43,8 @@ def add_explain(sub) -> None:
 
 def cmd_segment(a) -> int:
     from .._formatting import write_segments
-    from ..names import load_all
-    from ..output import open_output
+    from .._names import load_all
+    from .._output import open_output
 
     with open_output(a.output, a.force) as out:
         write_segments(load_all(a.files), out, a.format)
@@ -52,8 +52,8 @@ def cmd_segment(a) -> int:
 
 
 def cmd_tag(a) -> int:
-    from ..api import tagged_text
-    from ..output import open_output
+    from .._api import tagged_text
+    from .._output import open_output
 
     pieces = tagged_text(
         a.files,
@@ -74,9 +74,9 @@ def cmd_tag(a) -> int:
 
 
 def cmd_explain(a) -> int:
+    from .._api import explain
     from .._formatting import write_explanation
-    from ..api import explain
-    from ..output import open_output
+    from .._output import open_output
 
     record = explain(a.sentence, a.model, context=a.context, terms=a.terms)
     with open_output(a.output, a.force) as out:
