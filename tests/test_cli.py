@@ -130,53 +130,6 @@ def test_python_m_textags_runs(tmp_path):
     assert r.returncode == 0 and r.stdout.startswith("textags ")
 
 
-#: The modules of the command line and the API over files (issue 18): each of one job, none over 400 lines.
-FRONT = ("__init__", "cli", "api", "_tag_files", "_formatting", "_data_files", "_agreement", "inputs", "workers")
-FRONT += ("_learn_files", "progress", "distributed")
-
-
-def _front_modules() -> dict:
-    from pathlib import Path
-
-    import textags
-
-    package = Path(textags.__file__).parent
-    found = {name: package / f"{name}.py" for name in FRONT}
-    found |= {f"_cli.{p.stem}": p for p in (package / "_cli").glob("*.py") if p.stem != "__init__"}
-    return found
-
-
-def _imports(name: str, path, known: set) -> set:
-    """The front modules ``name`` imports anywhere in its source, lazy imports inside functions too."""
-    import ast
-
-    package = name.split(".")[:-1]
-    out = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level:
-            stem = package[: len(package) - node.level + 1] + (node.module.split(".") if node.module else [])
-            dotted = [".".join(stem)] + [".".join([*stem, a.name]) for a in node.names]
-            out |= {"__init__" if d == "" else d for d in dotted} & known
-    return out - {name}
-
-
-def test_the_front_modules_are_small_and_import_no_cycle():
-    modules = _front_modules()
-    assert {n: len(p.read_text(encoding="utf-8").splitlines()) for n, p in modules.items() if p.exists()} == {
-        n: min(400, len(p.read_text(encoding="utf-8").splitlines())) for n, p in modules.items()
-    }
-    import textags
-
-    graph = {n: _imports(n, p, set(modules)) for n, p in modules.items()}
-    graph["__init__"] |= {module for module, _ in textags._LAZY.values()} & set(modules)  # loaded on first use
-    assert "api" in graph["_cli.tagging"] and "__init__" in graph["cli"] and "workers" in graph["api"]
-
-    def reaches(start, goal, seen=()):
-        return any(m == goal or (m not in seen and reaches(m, goal, (*seen, m))) for m in graph[start])
-
-    assert [n for n in graph if reaches(n, n)] == []
-
-
 def test_tag_lines_takes_terms_like_tag(run_cli, small_model_dir, tmp_path):
     f = tmp_path / "lines.txt"
     f.write_text("坚持党管武装，有效落实民兵整组任务。\n全年排查各类隐患6511条。", encoding="utf-8")

@@ -24,15 +24,15 @@ ROOMS = (
     "_tagger",
     "_trained",
     "_training",
-    "calibration",
-    "classifier",
-    "folds",
+    "_calibration",
+    "_classifier",
+    "_folds",
     "learn",
-    "model",
-    "modelcheck",
-    "neighbours",
-    "rules",
-    "saving",
+    "_model",
+    "_modelcheck",
+    "_neighbours",
+    "_rules",
+    "_saving",
 )
 
 
@@ -73,7 +73,7 @@ def test_the_rooms_import_no_cycle_and_not_the_package_root():
 
 def test_the_graph_reader_sees_lazy_imports():
     assert "_trained" in imports_of("_rows")  # imported inside sequences()
-    assert "saving" in imports_of("_trained")  # imported inside Model.save()
+    assert "_saving" in imports_of("_trained")  # imported inside Model.save()
 
 
 def test_folds_count_from_the_feature_spec_without_building_a_pipeline(monkeypatch):
