@@ -70,7 +70,7 @@ def main() -> None:
     feats = clock("build feature vectors (words cut in it)", lambda: [scorer.batch_features(x) for x in texts])
     probs = clock("score", lambda: [scorer.scores(f, len(x)) for f, x in zip(feats, texts)])
     clock("top terms of every unit", lambda: [scorer.batch_top_terms(f, p.argmax(1), 5) for f, p in zip(feats, probs)])
-    tagged = clock("Model.tag, all of it (with rules, neighbours)", lambda: [model.tag(d) for d in docs])
+    tagged = clock("Model.tag (rules and neighbours included)", lambda: [model.tag(d) for d in docs])
     records = clock("records of every unit", lambda: [unit_records(d, coded_only=True) for d in tagged])
     clock("JSON lines of every record (json module)", lambda: [write_jsonl(r, io.StringIO()) for r in records])
     # what `textags tag --format jsonl` does instead of the two steps above
