@@ -18,9 +18,10 @@ from textags._codebook import (
     palette,
     read_codebook,
 )
+from textags._compare import compare
 from textags._doctable import resolve
 from textags._document import Document, Tag, Unit
-from textags._emphasis import compare, emphasis
+from textags._emphasis import emphasis
 from textags._emphasis_table import share_table, summary_rows
 from textags._errors import TextagsError
 from textags._labels import read_labelled, read_labelled_text

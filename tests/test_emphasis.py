@@ -7,8 +7,9 @@ from conftest import STREET
 
 import textags
 from textags._codebook import DOMAINS
+from textags._compare import compare
 from textags._document import Document, Tag, Unit
-from textags._emphasis import MEASURES, compare, emphasis
+from textags._emphasis import MEASURES, emphasis
 from textags._parts import split_parts
 
 

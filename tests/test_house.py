@@ -122,6 +122,13 @@ def test_internal_modules_are_private():
     assert not sorted(n for n in top if n not in PUBLIC and not n.startswith("_"))
 
 
+def test_no_import_cycle_along_the_datas_way():
+    found = modules()
+    known = set(found)
+    graph = {n: {m for m in imports(n, p, known) if not _outside(m)} for n, p in found.items() if not _outside(n)}
+    assert cycles(graph) == []
+
+
 def test_the_cycle_finder_finds_a_cycle():
     # the check above could pass vacuously if the finder were broken
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]

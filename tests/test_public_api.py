@@ -71,7 +71,6 @@ _EXAMPLE_PENDING = {
     "Document",
     "Tag",
     "Unit",
-    "compare",
     "describe",
     "format_table",
     "plot_compare",

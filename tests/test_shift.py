@@ -12,8 +12,9 @@ from conftest import STREET, TESTDATA
 
 import textags
 from textags._codebook import DOMAINS
+from textags._compare import compare
 from textags._document import Document, Tag, Unit
-from textags._emphasis import ROW_COLUMNS, compare
+from textags._emphasis import ROW_COLUMNS
 from textags._shift import SHIFT_COLUMNS, shift_between
 
 PLAN = STREET[2]  # 友谊路街道 2022 年工作要点: a plan, no review

@@ -75,7 +75,7 @@ __all__ = [
 #: Where each lazily loaded name lives: loaded on first use.
 _LAZY_FROM = {
     "_model": ("load_model", "tag"),
-    "_emphasis": ("compare",),
+    "_compare": ("compare",),
     "_api": ("summarize", "pivot", "evaluate", "explain"),
     "_table": ("format_table",),
     "_plot": ("plot_compare", "plot_emphasis", "plot_shifts"),

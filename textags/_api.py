@@ -106,11 +106,11 @@ def compare_files(
     jobs: int | None = 1,
 ) -> list[dict]:
     """Rows of :func:`textags.compare` for files (``documents``, ``baseline``: as there), tagged ``jobs`` at a time."""
-    from ._emphasis import compare
+    from ._emphasis import compare_tagged
 
     model = as_model(model)
     try:
-        return compare(
+        return compare_tagged(
             tag_documents(paths, model, jobs=jobs),
             model=model,
             by=by,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._document import Removal
+from ._removal import Removal
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from ._blocks import Block, Cleaned
-from ._document import Removal
+from ._removal import Removal
 
 #: How many blocks ahead :func:`carry` looks for the next earlier block.
 CARRY_AHEAD = 8

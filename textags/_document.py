@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
+from ._removal import Removal
+
 #: The kinds a unit can have.  Only ``heading`` and ``body`` units are coded
 #: and counted in emphasis; the others are kept so a reader can see what
 #: cleaning set aside.
@@ -99,19 +101,6 @@ class Unit:
     def label(self) -> str | None:
         """The tag's label, or None when untagged."""
         return self.tag.label if self.tag is not None else None
-
-
-@dataclass(frozen=True)
-class Removal:
-    """A piece of markup or a footnote marker that cleaning took out.
-
-    ``offset`` is the position in the cleaned text where it stood, so nothing
-    is deleted silently.
-    """
-
-    offset: int
-    text: str
-    reason: str
 
 
 @dataclass(frozen=True)

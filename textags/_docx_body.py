@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ._docx import _MATH, _MC, _SUPERSCRIPT, EMPTY, HIDDEN, WRAPPERS, _attr, _bold_of, _child, _local, _ns
+from ._docx_xml import _MATH, _MC, _SUPERSCRIPT, EMPTY, HIDDEN, WRAPPERS, _attr, _bold_of, _child, _local, _ns
 
 #: What a drawing or object that holds no text box is, for the warning.
 _PICTURE = ("picture (w:drawing, w:pict)", "pictures (w:drawing, w:pict)")

@@ -197,7 +197,7 @@ def emphasis(
     return Emphasis(name or doc.name, shares, low, high, in_domains, other, counts, dict(meta), cb)
 
 
-def compare(
+def compare_tagged(
     docs,
     *,
     by: str = "document",
@@ -207,41 +207,14 @@ def compare(
     documents=None,
     baseline: str | None = None,
 ) -> list[dict]:
-    """Emphasis rows for several documents, and the shift of each group from the one before, ready for pandas.
-
-    Parameters
-    ----------
-    docs : iterable of Document, path or text
-        Untagged inputs are tagged with ``model`` (default: the shipped one).
-    by : str
-        ``document``; ``part`` (each document's review and plan parts); or
-        any field of :func:`textags._metadata.describe` (``year``,
-        ``level``, ``place`` ...) or column of the documents table, to pool
-        documents by it.
-    documents : path, optional
-        The user's documents table (see :mod:`textags._metadata`); it wins
-        over what is read from the reports.
-    baseline : str, optional
-        Shifts are from this group (with ``by="part"``: this part of the
-        same document) instead of the group before.
-
-    Returns
-    -------
-    list of dict
-        One row per group, measure and domain: ``group``, ``by``, the
-        group's metadata, :data:`ROW_COLUMNS`, and the shift columns of
-        :data:`textags._shift.SHIFT_COLUMNS`.  Groups are sorted: years and
-        other numbers ascending, levels from national down.
-    """
+    """The rows of :func:`textags.compare` for documents already tagged (see there for the parameters)."""
     from ._metadata import as_table
-    from ._model import tag as tag_doc
     from ._shift import add_shifts
 
-    tagged = []
-    for d in docs:
-        if not getattr(d, "tagged", False):  # a path, a text or an untagged Document
-            d = tag_doc(d, model)
-        tagged.append(d)
+    tagged = list(docs)
+    for d in tagged:
+        if not getattr(d, "tagged", False):
+            raise ValueError(f"{getattr(d, 'name', d)} is not tagged; tag it first (textags.tag(doc))")
     table = as_table(documents)
     cb = codebook_for(model, tagged)
     groups = group_units(tagged, by, table)

@@ -23,10 +23,10 @@ import re
 
 from ._blocks import Block
 from ._clean_patterns import CleanConfig
-from ._document import Removal
 from ._inline_heads import spaced_head
 from ._line_rules import Line
 from ._markup import display_width, ends_sentence, heading_length, title_like
+from ._removal import Removal
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 
