@@ -110,15 +110,8 @@ def compare_files(
 
     model = as_model(model)
     try:
-        return compare_tagged(
-            tag_documents(paths, model, jobs=jobs),
-            model=model,
-            by=by,
-            n_boot=n_boot,
-            documents=documents,
-            baseline=baseline,
-            random_state=random_state,
-        )
+        tagged = tag_documents(paths, model, jobs=jobs)
+        return compare_tagged(tagged, by, model, n_boot, random_state, documents, baseline)
     except ValueError as exc:  # an unknown --by or --baseline
         raise TextagsError(str(exc)) from None
 

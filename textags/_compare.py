@@ -64,12 +64,4 @@ def compare(
     from ._model import tag
 
     tagged = [d if getattr(d, "tagged", False) else tag(d, model) for d in docs]
-    return compare_tagged(
-        tagged,
-        by=by,
-        model=model,
-        n_boot=n_boot,
-        random_state=random_state,
-        documents=documents,
-        baseline=baseline,
-    )
+    return compare_tagged(tagged, by, model, n_boot, random_state, documents, baseline)

@@ -197,17 +197,8 @@ def emphasis(
     return Emphasis(name or doc.name, shares, low, high, in_domains, other, counts, dict(meta), cb)
 
 
-def compare_tagged(
-    docs,
-    *,
-    by: str = "document",
-    model=None,
-    n_boot: int = 1000,
-    random_state: int = 0,
-    documents=None,
-    baseline: str | None = None,
-) -> list[dict]:
-    """The rows of :func:`textags.compare` for documents already tagged (see there for the parameters)."""
+def compare_tagged(docs, by: str, model, n_boot: int, random_state: int, documents, baseline: str | None) -> list[dict]:
+    """The rows of :func:`textags.compare` for documents already tagged (the parameters as there, in its order)."""
     from ._metadata import as_table
     from ._shift import add_shifts
 

@@ -179,13 +179,13 @@ def _rows(docs_or_rows, by: str, documents=None, baseline=None, codebook=None) -
     """The rows of :func:`textags.compare` (given, or of the documents) and the codebook of their domains."""
     items = list(docs_or_rows)
     if not (items and isinstance(items[0], dict)):
-        from ._emphasis import compare_tagged
+        from ._compare import compare
         from ._model import tag
 
         items = [d if getattr(d, "tagged", False) else tag(d) for d in items]
         if codebook is None:
             codebook = codebook_of(items)
-        items = compare_tagged(items, by=by, documents=documents, baseline=baseline)
+        items = compare(items, by=by, documents=documents, baseline=baseline)
     if codebook is None:  # rows name their domains; the label left out is other
         codebook = codebook_of({"labels": [*dict.fromkeys(r["domain"] for r in items), "other"]})
     return items, codebook_of(codebook)
