@@ -162,3 +162,17 @@ def test_fit_in_python_and_a_codebook_that_lacks_a_label_is_refused():
     assert model.card["codebook"] == cb.to_dict()
     page = render_report([textags.tag(path=GANSU, model=model)], model=model)
     assert "environment 生态环境</li>" in page and page.count('class="u u-environment"') >= 20
+
+
+def test_data_check_and_stats_read_the_labels_of_a_codebook(run_cli):
+    data, codebook = ENV / "labelled.csv", ENV / "codebook.csv"
+    code, out, err = run_cli("data", "check", data)
+    assert code == 2 and "unknown label 'environment'" in out + err
+    code, out, err = run_cli("data", "check", data, "--codebook", codebook)
+    assert code == 0, out + err
+    code, out, err = run_cli("data", "stats", data, "--codebook", codebook, "--format", "json")
+    assert code == 0, err
+    stats = json.loads(out)
+    assert list(stats["labels"]) == list(SEVEN) and stats["labels"]["environment"] == 48
+    code, out, err = run_cli("data", "stats", data, "--codebook", codebook)
+    assert code == 0 and ["environment", "48"] in [line.split() for line in out.splitlines()]

@@ -353,13 +353,6 @@ def audit_data(
     )
 
 
-def _documents(path: str | None) -> dict | None:
-    """The documents table for labelled data: the bundled one and the user's (:func:`textags._doctable.resolve`)."""
-    from ._doctable import resolve
-
-    return resolve(path) or None
-
-
 __all__ = [
     "tag_files",
     "tag_files_text",

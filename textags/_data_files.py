@@ -9,9 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ._api import _documents
-from ._codebook import LABELS
+from ._codebook import Codebook
 from ._errors import TextagsError
+
+
+def _documents(path: str | None) -> dict:
+    """The documents table for labelled data: the bundled one and the user's (:func:`textags._doctable.resolve`)."""
+    from ._doctable import resolve
+
+    return resolve(path)
 
 
 def _default_data(paths: Sequence[str]) -> list[str]:
@@ -22,8 +28,8 @@ def _default_data(paths: Sequence[str]) -> list[str]:
     return [str(bundled_data_dir())]
 
 
-def data_check(paths: Sequence[str] = (), documents: str | None = None):
-    """Problems in labelled files, and how many files were read."""
+def data_check(paths: Sequence[str] = (), documents: str | None = None, codebook: Codebook | None = None):
+    """Problems in labelled files (labels those of ``codebook``, default the six), and how many files were read."""
     from ._labels import check_files, labelled_files
 
     paths = _default_data(paths)
@@ -32,7 +38,7 @@ def data_check(paths: Sequence[str] = (), documents: str | None = None):
         n = len(labelled_files(paths))
     except TextagsError:
         n = 0
-    return check_files(paths, {k: v["path"] for k, v in docs.items()} if docs else None), n
+    return check_files(paths, {k: v["path"] for k, v in docs.items()} if docs else None, codebook=codebook), n
 
 
 def data_relink(paths: Sequence[str], documents: str | None = None) -> list[tuple[str, int, list[dict]]]:
@@ -52,12 +58,13 @@ def data_relink(paths: Sequence[str], documents: str | None = None) -> list[tupl
     return out
 
 
-def data_stats(paths: Sequence[str] = (), documents: str | None = None) -> dict:
-    """Counts of labelled units per label, per document and per level."""
+def data_stats(paths: Sequence[str] = (), documents: str | None = None, codebook: Codebook | None = None) -> dict:
+    """Counts of labelled units per label (those of ``codebook``, default the six), per document and per level."""
     from ._labels import read_labelled
 
-    rows, skipped = read_labelled(_default_data(paths))
-    docs = _documents(documents) or {}
+    rows, skipped = read_labelled(_default_data(paths), codebook)
+    labels = (codebook or Codebook.derive({r.label for r in rows})).labels
+    docs = _documents(documents)
     per_label = Counter(r.label for r in rows)
     per_doc: dict[str, Counter] = {}
     per_level: dict[str, Counter] = {}
@@ -71,13 +78,13 @@ def data_stats(paths: Sequence[str] = (), documents: str | None = None) -> dict:
         "reviewed": reviewed,
         "empty_labels": skipped,
         "documents": len(per_doc),
-        "labels": {lab: per_label.get(lab, 0) for lab in LABELS},
+        "labels": {lab: per_label.get(lab, 0) for lab in labels},
         "by_level": {
-            lv: {lab: c.get(lab, 0) for lab in LABELS} | {"total": sum(c.values())}
+            lv: {lab: c.get(lab, 0) for lab in labels} | {"total": sum(c.values())}
             for lv, c in sorted(per_level.items())
         },
         "by_document": {
-            d: {lab: c.get(lab, 0) for lab in LABELS} | {"total": sum(c.values())} for d, c in sorted(per_doc.items())
+            d: {lab: c.get(lab, 0) for lab in labels} | {"total": sum(c.values())} for d, c in sorted(per_doc.items())
         },
     }
 
@@ -85,7 +92,7 @@ def data_stats(paths: Sequence[str] = (), documents: str | None = None) -> dict:
 def data_consistency(paths: Sequence[str] = (), *, threshold: float = 0.9, settled: bool = True) -> list[dict]:
     """Rows of identical or near-identical units whose labels differ, a group at a time, worst first.
 
-    See :mod:`textags._consistency`; ``paths`` default to the bundled corpus.
+    See :mod:`textags.consistency`; ``paths`` default to the bundled corpus.
     """
     from ._consistency import consistency_groups, group_records
     from ._labels import read_labelled

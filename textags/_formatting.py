@@ -195,13 +195,14 @@ def stats_text(stats: dict) -> str:
     """A readable table of :func:`textags._data_files.data_stats`."""
     from ._output import pad
 
-    cols = [*LABELS, "total"]
+    labels = list(stats["labels"])
+    cols = [*labels, "total"]
     lines = [
         f"{stats['units']} labelled units in {stats['documents']} documents; {stats['reviewed']} reviewed; "
         f"{stats['empty_labels']} rows with an empty label",
         "",
         "label       units",
-        *(f"{lab:<11} {stats['labels'][lab]:>5}" for lab in LABELS),
+        *(f"{lab:<11} {stats['labels'][lab]:>5}" for lab in labels),
         "",
     ]
     for title, table in (("level", stats["by_level"]), ("document", stats["by_document"])):

@@ -8,6 +8,16 @@ from .._errors import TextagsError
 from .args import EXIT_BAD_INPUT, EXIT_OK, Parser
 
 
+def _add_codebook(q) -> None:
+    q.add_argument("--codebook", metavar="FILE", help="the labels, when they are not the six default ones")
+
+
+def _codebook(a):
+    from .._codebook import read_codebook
+
+    return read_codebook(a.codebook) if a.codebook else None
+
+
 def add_data(sub) -> None:
     p = sub.add_parser("data", help="check or count labelled data")
     dsub = p.add_subparsers(dest="data_command", metavar="ACTION", parser_class=Parser)
@@ -16,9 +26,11 @@ def add_data(sub) -> None:
     q.add_argument(
         "--documents", metavar="CSV", help="documents table to check unit texts against (default: data/documents.csv)"
     )
+    _add_codebook(q)
     q = dsub.add_parser("stats", help="counts per label, document and level")
     q.add_argument("paths", nargs="*", metavar="PATH")
     q.add_argument("--documents", metavar="CSV")
+    _add_codebook(q)
     q.add_argument("--format", choices=["table", "json"], default="table")
     q = dsub.add_parser(
         "relink", help="move labelled rows to the units that now carry their text (after a segmenter change)"
@@ -46,7 +58,7 @@ def add_data(sub) -> None:
 def _check(a) -> int:
     from .._data_files import data_check
 
-    problems, n_files = data_check(a.paths, a.documents)
+    problems, n_files = data_check(a.paths, a.documents, _codebook(a))
     for p in problems:
         sys.stderr.write(f"{p}\n")
     if problems:
@@ -60,7 +72,7 @@ def _stats(a) -> int:
     from .._data_files import data_stats
     from .._formatting import write_stats
 
-    write_stats(data_stats(a.paths, a.documents), sys.stdout, a.format)
+    write_stats(data_stats(a.paths, a.documents, _codebook(a)), sys.stdout, a.format)
     return EXIT_OK
 
 
