@@ -1,7 +1,7 @@
 """The house rules of the package (issue 18): small modules of one job, internal ones private,
-a small public API, and no import cycle along the data's way.
+a small public API, and no import cycle along the data's way (``docs/architecture.md``).
 
-These read the source with :mod:`ast`; they import nothing of textags but the package root.
+These read the checkout's source with :mod:`ast`; they import nothing of textags but the package root.
 """
 
 from __future__ import annotations
@@ -9,9 +9,12 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from conftest import ROOT
+
 import textags
 
-PACKAGE = Path(textags.__file__).parent
+#: The source tree (CI installs textags into its environment, not in place: read the checkout).
+PACKAGE = ROOT / "textags"
 #: The modules a user imports by name; every other module is internal and named ``_name``.
 PUBLIC = {"__init__", "__main__", "cli", "learn", "distributed"}
 #: Largest module, in lines.
@@ -152,3 +155,10 @@ def test_the_public_api_is_small_and_listed():
         assert getattr(textags, name) is not None
     public = {n for n in dir(textags) if not n.startswith("_")}
     assert public <= set(textags.__all__) | PUBLIC
+
+
+def test_the_architecture_page_names_every_module():
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    listed = page.split("<!-- below: made by docs/architecture.py -->", 1)[1]
+    assert "Not yet placed" not in listed, "give the module a group in docs/architecture.py and run it"
+    assert sorted(n for n in modules() if f"| `{n}` |" not in listed) == []
