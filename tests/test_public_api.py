@@ -65,22 +65,6 @@ def test_summarize_takes_documents_or_paths(small_model):
     assert rows[0]["group"] == STREET[2].stem and "economy" in textags.format_table(rows, width=80)
 
 
-#: Names of ``__all__`` defined in modules another helper owns this round, whose docstrings still lack an
-#: Examples section; each XPASSes (and fails, strict) once its example is written -- then drop it here.
-_EXAMPLE_PENDING = {
-    "Document",
-    "Tag",
-    "Unit",
-    "describe",
-    "format_table",
-    "plot_compare",
-    "plot_emphasis",
-    "plot_shifts",
-    "read",
-    "write_report",
-}
-
-
 def _numpy_docstring_problems(obj) -> list[str]:
     """What a numpy-style docstring of ``obj`` lacks: a summary line, an Examples section with a doctest."""
     doc = inspect.getdoc(obj) or ""
@@ -95,15 +79,7 @@ def _numpy_docstring_problems(obj) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="docstring in another helper's module"))
-        if n in _EXAMPLE_PENDING
-        else n
-        for n in sorted(set(textags.__all__) - {"__version__"})
-    ],
-)
+@pytest.mark.parametrize("name", sorted(set(textags.__all__) - {"__version__"}))
 def test_every_public_name_has_a_numpy_docstring_with_an_example(name):
     assert _numpy_docstring_problems(getattr(textags, name)) == []
 

@@ -54,6 +54,13 @@ class Tag:
         The codebook rule that settled the label (:mod:`textags._rules`;
         ``probs`` then give ``other`` 1 and ``terms`` are empty); None when
         the model decided.
+
+    Examples
+    --------
+    >>> from textags import tag
+    >>> t = tag(text="坚持党管武装，有效落实民兵整组任务。").coded_units[0].tag
+    >>> t.label, t.confidence == t.probs[t.label] == max(t.probs.values()), t.rule
+    ('party', True, None)
     """
 
     label: str
@@ -82,6 +89,14 @@ class Unit:
         The headings the unit sits under, outermost first.
     tag : Tag or None
         The model's label, once tagged.
+
+    Examples
+    --------
+    >>> from textags import segment
+    >>> doc = segment("二、抓民生\\n年内新增加装电梯52台。")
+    >>> u = doc.units[1]
+    >>> u.kind, u.text, u.section, doc.text[u.start : u.end] == u.text, u.label
+    ('body', '年内新增加装电梯52台。', ('二、抓民生',), True, None)
     """
 
     index: int
@@ -121,6 +136,13 @@ class Document:
         Markup and footnote markers taken out by cleaning.
     meta : Mapping
         Free-form information (level, year, region ...).
+
+    Examples
+    --------
+    >>> from textags import segment
+    >>> doc = segment("各位代表：\\n坚持党管武装。", name="plan")
+    >>> doc.name, [(u.kind, u.text) for u in doc.units]
+    ('plan', [('heading', '各位代表：'), ('body', '坚持党管武装。')])
     """
 
     text: str

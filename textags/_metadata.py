@@ -283,6 +283,13 @@ def describe(doc, documents=None) -> dict[str, str]:
     dict
         :data:`FIELDS` (``unknown`` where nothing is known), ``region``
         (the table's, else ``place``) and every other column of the table.
+
+    Examples
+    --------
+    >>> from textags import segment
+    >>> d = describe(segment("2024年石门二路街道政府工作报告\\n各位代表：\\n全年预计完成区级税收5.60亿元。"))
+    >>> d["title"], d["year"], d["level"], d["place"], d["plan_year"]
+    ('2024年石门二路街道政府工作报告', '2024', 'street', '石门二路街道', 'unknown')
     """
     out = read_metadata(doc)
     for k, v in dict(getattr(doc, "meta", {}) or {}).items():

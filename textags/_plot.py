@@ -125,6 +125,14 @@ def plot_emphasis(doc, ax=None, measure: str = "units"):
     ------
     MissingExtraError
         When matplotlib is not installed.
+
+    Examples
+    --------
+    >>> from textags import tag
+    >>> from textags._examples import SENTENCES
+    >>> ax = plot_emphasis(tag(text="".join(SENTENCES)))
+    >>> ax.get_title(), len(ax.patches)
+    ('<text>: 10 units, 1 other', 5)
     """
     plt = _pyplot()
     e = _emphasis_of(doc, measure)
@@ -247,6 +255,14 @@ def plot_compare(
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from textags import segment
+    >>> from textags._examples import SENTENCES
+    >>> ax = plot_compare([segment("".join(SENTENCES[:6]), name="a"), segment("".join(SENTENCES[6:]), name="b")])
+    >>> [t.get_text() for t in ax.get_xticklabels()], len(ax.patches)
+    (['a', 'b'], 10)
     """
     plt = _pyplot()
     rows, cb = _rows(docs_or_rows, by, documents, baseline, codebook)
@@ -329,6 +345,14 @@ def plot_shifts(
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from textags import segment
+    >>> from textags._examples import SENTENCES
+    >>> ax = plot_shifts([segment("".join(SENTENCES[:6]), name="a"), segment("".join(SENTENCES[6:]), name="b")])
+    >>> [t.get_text() for t in ax.get_xticklabels()], len(ax.patches)
+    (['a → b'], 5)
     """
     plt = _pyplot()
     rows, cb = _rows(docs_or_rows, by, documents, baseline, codebook)

@@ -240,6 +240,14 @@ def read(path: str | os.PathLike) -> str:
     ------
     TextagsError
         Missing, unreadable, empty, binary or undecodable input.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "plan.txt"
+    >>> _ = p.write_text("各位代表：\\n坚持党管武装。", encoding="gb18030")
+    >>> read(p)
+    '各位代表：\\n坚持党管武装。'
     """
     path = os.fspath(path)
     data = _read_bytes(path)

@@ -296,6 +296,15 @@ def write_report(
     -------
     Path
         ``output``, written atomically (a temporary file, then a rename).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from textags import segment
+    >>> from textags._examples import SENTENCES
+    >>> out = write_report([segment("".join(SENTENCES), name="a")], pathlib.Path(tempfile.mkdtemp()) / "a.html")
+    >>> out.name, out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    ('a.html', True)
     """
     from . import load
     from ._atomic import atomic_open, check_writable

@@ -181,6 +181,14 @@ def format_table(
 
     Cells too long for their column wrap onto more lines (see :func:`wrap`);
     numbers print with two decimals; ``right`` names columns aligned right.
+
+    Examples
+    --------
+    >>> print(format_table([{"domain": "economy", "share": 0.5}, {"domain": "party", "share": 0.25}], width=40), end="")
+    domain   share
+    -------  -----
+    economy  0.50
+    party    0.25
     """
     records = list(records)
     if not records:
