@@ -335,8 +335,7 @@ def plot_shifts(
 
     Parameters
     ----------
-    docs_or_rows : iterable of Document (or path), or rows of :func:`textags.compare`
-    by, measure, documents, baseline, codebook
+    docs_or_rows, by, measure, documents, baseline, codebook
         As in :func:`plot_compare`.
 
     A shift whose 95% interval excludes 0 is drawn in full colour and
@@ -348,11 +347,12 @@ def plot_shifts(
 
     Examples
     --------
-    >>> from textags import segment
+    >>> import textags
     >>> from textags._examples import SENTENCES
-    >>> ax = plot_shifts([segment("".join(SENTENCES[:6]), name="a"), segment("".join(SENTENCES[6:]), name="b")])
-    >>> [t.get_text() for t in ax.get_xticklabels()], len(ax.patches)
-    (['a → b'], 5)
+    >>> rows = textags.compare([textags.segment("".join(SENTENCES[i : i + 6]), name=n) for i, n in ((0, "a"), (6, "b"))])
+    >>> ax = plot_shifts(rows)
+    >>> ax.get_xticklabels()[0].get_text(), len(ax.patches)
+    ('a → b', 5)
     """
     plt = _pyplot()
     rows, cb = _rows(docs_or_rows, by, documents, baseline, codebook)

@@ -125,6 +125,14 @@ def add_documents(p):
     )
 
 
+def switches(a) -> dict:
+    """``--jobs``, ``--no-rules`` and (where the command has it) ``--no-neighbours`` as the API's keywords."""
+    out = {"jobs": a.jobs, "rules": not a.no_rules}
+    if hasattr(a, "no_neighbours"):
+        out["neighbours"] = not a.no_neighbours
+    return out
+
+
 def add_no_rules(p) -> None:
     p.add_argument(
         "--no-rules",

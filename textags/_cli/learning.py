@@ -15,6 +15,7 @@ from .args import (
     count,
     newline,
     share,
+    switches,
     width,
 )
 
@@ -136,15 +137,7 @@ def cmd_evaluate(a) -> int:
     from .._formatting import write_evaluation
     from .._output import open_output
 
-    result = evaluate(
-        a.data,
-        a.model,
-        jobs=a.jobs,
-        documents=a.documents,
-        neighbours=not a.no_neighbours,
-        rules=not a.no_rules,
-        codebook=_codebook(a),
-    )
+    result = evaluate(a.data, a.model, documents=a.documents, codebook=_codebook(a), **switches(a))
     with open_output(a.output, a.force) as out:
         write_evaluation(result, out, a.format)
     return EXIT_OK
@@ -160,14 +153,13 @@ def cmd_train(a) -> int:
         a.output,
         base=a.base,
         force=a.force,
-        rules=not a.no_rules,
         userdict=a.userdict,
         evaluate=not a.no_eval,
-        jobs=a.jobs,
         documents=a.documents,
         include_unreviewed=a.include_unreviewed,
         progress=Progress("leave-one-document-out evaluation"),
         codebook=_codebook(a),
+        **switches(a),
     )
     sys.stdout.write(train_summary(result))
     return EXIT_OK
@@ -188,15 +180,7 @@ def cmd_audit(a) -> int:
     from .._formatting import write_audit
     from .._output import open_output
 
-    rows = audit_data(
-        a.data,
-        threshold=a.threshold,
-        top=a.top,
-        jobs=a.jobs,
-        documents=a.documents,
-        rules=not a.no_rules,
-        base=a.base,
-    )
+    rows = audit_data(a.data, threshold=a.threshold, top=a.top, documents=a.documents, base=a.base, **switches(a))
     with open_output(a.output, a.force, newline=newline(a)) as out:
         write_audit(rows, out, a.format, width(a))
     return EXIT_OK

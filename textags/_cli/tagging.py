@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .args import EXIT_OK, add_jobs, add_model, add_no_rules, add_output, count, newline, width
+from .args import EXIT_OK, add_jobs, add_model, add_no_rules, add_output, count, newline, switches, width
 
 
 def add_segment(sub) -> None:
@@ -56,16 +56,7 @@ def cmd_tag(a) -> int:
     from .._output import open_output
 
     pieces = tagged_text(
-        a.files,
-        a.model,
-        format=a.format,
-        lines=a.lines,
-        width=width(a),
-        set_aside=a.all,
-        jobs=a.jobs,
-        terms=a.terms,
-        neighbours=not a.no_neighbours,
-        rules=not a.no_rules,
+        a.files, a.model, format=a.format, lines=a.lines, width=width(a), set_aside=a.all, terms=a.terms, **switches(a)
     )
     with open_output(a.output, a.force, newline=newline(a)) as out:
         for text in pieces:
