@@ -176,3 +176,14 @@ def test_data_check_and_stats_read_the_labels_of_a_codebook(run_cli):
     assert list(stats["labels"]) == list(SEVEN) and stats["labels"]["environment"] == 48
     code, out, err = run_cli("data", "stats", data, "--codebook", codebook)
     assert code == 0 and ["environment", "48"] in [line.split() for line in out.splitlines()]
+
+
+@pytest.mark.slow
+def test_audit_reads_the_labels_of_a_codebook(run_cli, tmp_path):
+    out = tmp_path / "audit.jsonl"
+    args = ("audit", ENV / "labelled.csv", "--codebook", ENV / "codebook.csv", "--base", "none", "--jobs", "1")
+    code, _, err = run_cli(*args, "--top", "500", "--format", "jsonl", "-o", out)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(r["given"] in SEVEN and r["suggested"] in SEVEN for r in rows)
+    assert any("environment" in (r["given"], r["suggested"]) for r in rows)

@@ -323,6 +323,7 @@ def audit_data(
     documents: str | None = None,
     rules: bool = True,
     base: str = "bundled",
+    codebook=None,
 ) -> list[dict]:
     """Likely label errors in labelled files (default: the bundled corpus).
 
@@ -332,11 +333,13 @@ def audit_data(
     With the codebook rules (:mod:`textags._rules`), a responsibility note or
     lone list marker labelled anything but ``other`` is listed; ``rules=False``
     audits against the model alone (for a codebook that codes them otherwise).
+    ``codebook`` gives the labels of ``data`` when they are not the six
+    default ones (:func:`textags._codebook.read_codebook`).
     """
     from ._labels import read_labelled
     from .learn import audit, bundled_data_dir, dedupe
 
-    rows = dedupe(read_labelled(list(data) or [bundled_data_dir()])[0])
+    rows = dedupe(read_labelled(list(data) or [bundled_data_dir()], codebook)[0])
     held = None
     if data and base != "none":
         held = {r.doc for r in rows}

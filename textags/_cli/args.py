@@ -125,6 +125,17 @@ def add_documents(p):
     )
 
 
+def add_codebook(p, help: str = "the labels, when they are not the six default ones") -> None:
+    p.add_argument("--codebook", metavar="FILE", help=help)
+
+
+def codebook(a):
+    """The codebook named by ``--codebook`` (:func:`textags._codebook.read_codebook`), or None."""
+    from .._codebook import read_codebook
+
+    return read_codebook(a.codebook) if a.codebook else None
+
+
 def switches(a) -> dict:
     """``--jobs``, ``--no-rules`` and (where the command has it) ``--no-neighbours`` as the API's keywords."""
     out = {"jobs": a.jobs, "rules": not a.no_rules}

@@ -5,17 +5,7 @@ from __future__ import annotations
 import sys
 
 from .._errors import TextagsError
-from .args import EXIT_BAD_INPUT, EXIT_OK, Parser
-
-
-def _add_codebook(q) -> None:
-    q.add_argument("--codebook", metavar="FILE", help="the labels, when they are not the six default ones")
-
-
-def _codebook(a):
-    from .._codebook import read_codebook
-
-    return read_codebook(a.codebook) if a.codebook else None
+from .args import EXIT_BAD_INPUT, EXIT_OK, Parser, add_codebook, codebook
 
 
 def add_data(sub) -> None:
@@ -26,11 +16,11 @@ def add_data(sub) -> None:
     q.add_argument(
         "--documents", metavar="CSV", help="documents table to check unit texts against (default: data/documents.csv)"
     )
-    _add_codebook(q)
+    add_codebook(q)
     q = dsub.add_parser("stats", help="counts per label, document and level")
     q.add_argument("paths", nargs="*", metavar="PATH")
     q.add_argument("--documents", metavar="CSV")
-    _add_codebook(q)
+    add_codebook(q)
     q.add_argument("--format", choices=["table", "json"], default="table")
     q = dsub.add_parser(
         "relink", help="move labelled rows to the units that now carry their text (after a segmenter change)"
@@ -58,7 +48,7 @@ def add_data(sub) -> None:
 def _check(a) -> int:
     from .._data_files import data_check
 
-    problems, n_files = data_check(a.paths, a.documents, _codebook(a))
+    problems, n_files = data_check(a.paths, a.documents, codebook(a))
     for p in problems:
         sys.stderr.write(f"{p}\n")
     if problems:
@@ -72,7 +62,7 @@ def _stats(a) -> int:
     from .._data_files import data_stats
     from .._formatting import write_stats
 
-    write_stats(data_stats(a.paths, a.documents, _codebook(a)), sys.stdout, a.format)
+    write_stats(data_stats(a.paths, a.documents, codebook(a)), sys.stdout, a.format)
     return EXIT_OK
 
 

@@ -6,12 +6,14 @@ import sys
 
 from .args import (
     EXIT_OK,
+    add_codebook,
     add_documents,
     add_files_to_file,
     add_jobs,
     add_model,
     add_no_rules,
     add_output,
+    codebook,
     count,
     newline,
     share,
@@ -20,17 +22,6 @@ from .args import (
 )
 
 _FOLDS = "run N leave-one-document-out folds at a time in worker processes (same result)"
-
-
-def _add_codebook(p, help: str) -> None:
-    p.add_argument("--codebook", metavar="FILE", help=help)
-
-
-def _codebook(a):
-    """The codebook named by ``--codebook`` (:func:`textags._codebook.read_codebook`), or None."""
-    from .._codebook import read_codebook
-
-    return read_codebook(a.codebook) if a.codebook else None
 
 
 def add_info(sub) -> None:
@@ -52,7 +43,7 @@ def add_evaluate(sub) -> None:
     p.add_argument("--no-neighbours", action="store_true", help="score every unit on its own text")
     add_no_rules(p)
     add_documents(p)
-    _add_codebook(p, "the labels of DATA, when they are not the six default ones (default: the model's)")
+    add_codebook(p, "the labels of DATA, when they are not the six default ones (default: the model's)")
     add_output(p, ["table", "json"], "table", width=False)
 
 
@@ -89,7 +80,7 @@ def add_train(sub) -> None:
         help="a model without the codebook rules (for a codebook that codes responsibility notes otherwise)",
     )
     add_documents(p)
-    _add_codebook(
+    add_codebook(
         p, "labels other than the six default ones: a CSV label,name,colour,other (or JSON); kept in the model"
     )
 
@@ -121,6 +112,7 @@ def add_audit(sub) -> None:
     add_jobs(p, _FOLDS)
     add_no_rules(p)
     add_documents(p)
+    add_codebook(p, "the labels of DATA, when they are not the six default ones")
     add_output(p, ["table", "jsonl", "csv"], "table")
 
 
@@ -137,7 +129,7 @@ def cmd_evaluate(a) -> int:
     from .._formatting import write_evaluation
     from .._output import open_output
 
-    result = evaluate(a.data, a.model, documents=a.documents, codebook=_codebook(a), **switches(a))
+    result = evaluate(a.data, a.model, documents=a.documents, codebook=codebook(a), **switches(a))
     with open_output(a.output, a.force) as out:
         write_evaluation(result, out, a.format)
     return EXIT_OK
@@ -158,7 +150,7 @@ def cmd_train(a) -> int:
         documents=a.documents,
         include_unreviewed=a.include_unreviewed,
         progress=Progress("leave-one-document-out evaluation"),
-        codebook=_codebook(a),
+        codebook=codebook(a),
         **switches(a),
     )
     sys.stdout.write(train_summary(result))
@@ -180,7 +172,15 @@ def cmd_audit(a) -> int:
     from .._formatting import write_audit
     from .._output import open_output
 
-    rows = audit_data(a.data, threshold=a.threshold, top=a.top, documents=a.documents, base=a.base, **switches(a))
+    rows = audit_data(
+        a.data,
+        threshold=a.threshold,
+        top=a.top,
+        documents=a.documents,
+        base=a.base,
+        codebook=codebook(a),
+        **switches(a),
+    )
     with open_output(a.output, a.force, newline=newline(a)) as out:
         write_audit(rows, out, a.format, width(a))
     return EXIT_OK
