@@ -4,6 +4,7 @@ where it should (tests/data/codebook-env/README.md tells how its units were labe
 
 from __future__ import annotations
 
+import csv
 import json
 import warnings
 
@@ -187,3 +188,29 @@ def test_audit_reads_the_labels_of_a_codebook(run_cli, tmp_path):
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert rows and all(r["given"] in SEVEN and r["suggested"] in SEVEN for r in rows)
     assert any("environment" in (r["given"], r["suggested"]) for r in rows)
+
+
+def test_data_consistency_and_agreement_read_the_labels_of_a_codebook(run_cli, tmp_path):
+    data, codebook = ENV / "labelled.csv", ENV / "codebook.csv"
+    code, _, err = run_cli("data", "consistency", data)
+    assert code == 2 and "unknown label 'environment'" in err
+    code, out, err = run_cli("data", "consistency", data, "--codebook", codebook, "--format", "json")
+    assert code == 0, err
+    coded = tmp_path / "two.csv"
+    coded.write_text(
+        "first,second\nenvironment,governance\nenvironment,environment\neconomy,economy\n", encoding="utf-8"
+    )
+    code, _, err = run_cli("data", "agreement", coded)
+    assert code == 2 and "two.csv:2: unknown label 'environment'" in err
+    code, out, err = run_cli("data", "agreement", coded, "--codebook", codebook, "--format", "json")
+    result = json.loads(out)
+    assert code == 0 and result["agreed"] == 2 and result["confusion"]["environment"]["governance"] == 1
+
+
+def test_the_labelling_queue_of_a_seven_label_model(run_cli, env_model, tmp_path):
+    sheet = tmp_path / "queue.csv"
+    code, _, err = run_cli("label", GANSU, "--model", env_model, "-o", sheet)
+    assert code == 0, err
+    with open(sheet, encoding="utf-8-sig", newline="") as fh:
+        predicted = {row["predicted"] for row in csv.DictReader(fh)}
+    assert "environment" in predicted

@@ -30,15 +30,17 @@ def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
     return 1.0 if pe == 1 else (po - pe) / (1 - pe)
 
 
-def data_agreement(path: str) -> dict:
+def data_agreement(path: str, codebook=None) -> dict:
     """Agreement, Cohen's kappa and the confusion of a two-coder file (columns ``first``, ``second``).
 
     The file may be UTF-8 (with or without a BOM) or GB18030/GBK, as Excel saves CSV on Chinese Windows.
+    Labels are those of ``codebook`` (:class:`textags._codebook.Codebook`), by default the six.
     """
     import io
 
     from ._doctable import decode as _decode
 
+    labels = codebook.labels if codebook is not None else LABELS
     p = Path(path)
     if not p.is_file():
         raise TextagsError("no such file; give a CSV with columns first and second", path)
@@ -50,13 +52,13 @@ def data_agreement(path: str) -> dict:
         for row in reader:
             a, b = row["first"].strip(), row["second"].strip()
             for lab in (a, b):
-                if lab not in LABELS:
-                    raise TextagsError(f"unknown label {lab!r}; use one of {', '.join(LABELS)}", path, reader.line_num)
+                if lab not in labels:
+                    raise TextagsError(f"unknown label {lab!r}; use one of {', '.join(labels)}", path, reader.line_num)
             pairs.append((a, b))
     if not pairs:
         raise TextagsError("has no rows", path)
     a, b = [x for x, _ in pairs], [y for _, y in pairs]
-    conf = {x: {y: sum(1 for p, q in pairs if p == x and q == y) for y in LABELS} for x in LABELS}
+    conf = {x: {y: sum(1 for p, q in pairs if p == x and q == y) for y in labels} for x in labels}
     return {
         "units": len(pairs),
         "agreed": sum(x == y for x, y in pairs),

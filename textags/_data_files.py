@@ -89,15 +89,18 @@ def data_stats(paths: Sequence[str] = (), documents: str | None = None, codebook
     }
 
 
-def data_consistency(paths: Sequence[str] = (), *, threshold: float = 0.9, settled: bool = True) -> list[dict]:
+def data_consistency(
+    paths: Sequence[str] = (), *, threshold: float = 0.9, settled: bool = True, codebook: Codebook | None = None
+) -> list[dict]:
     """Rows of identical or near-identical units whose labels differ, a group at a time, worst first.
 
-    See :mod:`textags.consistency`; ``paths`` default to the bundled corpus.
+    See :mod:`textags._consistency`; ``paths`` default to the bundled corpus, labels to the six defaults
+    (``codebook`` for labels of your own).
     """
     from ._consistency import consistency_groups, group_records
     from ._labels import read_labelled
 
     if not 0 < threshold <= 1:
         raise TextagsError(f"threshold {threshold} is not in (0, 1]; give e.g. --threshold 0.9")
-    rows, _ = read_labelled(_default_data(paths))
+    rows, _ = read_labelled(_default_data(paths), codebook)
     return group_records(consistency_groups(rows, threshold=threshold, settled=settled))

@@ -6,7 +6,8 @@ split of sentences from the same report.  The work lives in
 :mod:`textags._rows` (labelled rows as the model reads them),
 :mod:`textags._evaluation` (scores, cross-validation, evaluating models),
 :mod:`textags._training` (gathering, fitting, training) and
-:mod:`textags._queue` (the audit and the labelling queue).
+:mod:`textags._queue` (the audit and the labelling queue); a codebook of labels of your own is
+read with :func:`read_codebook` (:mod:`textags._codebook`) and passed to :func:`train` or :func:`fit`.
 
 Examples
 --------
@@ -19,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+from ._codebook import Codebook, read_codebook
 from ._evaluation import (
     LEVEL_GROUPS,
     compare_models,
@@ -51,6 +53,7 @@ from ._training import (
 
 __all__ = [
     "BASES",
+    "Codebook",
     "DEFAULT_PARAMS",
     "LEVEL_GROUPS",
     "SENTENCES",
@@ -84,4 +87,5 @@ __all__ = [
     "train",
     "train_summary",
     "versions",
+    "read_codebook",
 ]

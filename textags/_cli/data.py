@@ -39,9 +39,11 @@ def add_data(sub) -> None:
         "identical only)",
     )
     q.add_argument("--unsettled", action="store_true", help="leave out groups whose every row carries a note")
+    add_codebook(q)
     q.add_argument("--format", choices=["table", "tsv", "json"], default="table")
     q = dsub.add_parser("agreement", help="agreement and Cohen's kappa of a two-coder file")
     q.add_argument("file", metavar="FILE", help="CSV with columns first and second")
+    add_codebook(q)
     q.add_argument("--format", choices=["table", "json"], default="table")
 
 
@@ -81,7 +83,7 @@ def _consistency(a) -> int:
     from .._data_files import data_consistency
     from .._formatting import write_consistency
 
-    records = data_consistency(a.paths, threshold=a.threshold, settled=not a.unsettled)
+    records = data_consistency(a.paths, threshold=a.threshold, settled=not a.unsettled, codebook=codebook(a))
     write_consistency(records, sys.stdout, a.format)
     groups = len({r["group"] for r in records})
     open_groups = len({r["group"] for r in records if not r["settled"]})
@@ -93,7 +95,7 @@ def _agreement(a) -> int:
     from .._agreement import data_agreement
     from .._formatting import write_agreement
 
-    write_agreement(data_agreement(a.file), sys.stdout, a.format)
+    write_agreement(data_agreement(a.file, codebook(a)), sys.stdout, a.format)
     return EXIT_OK
 
 
