@@ -88,3 +88,23 @@ def test_chinese_score_counts_the_common_han_characters_of_any_text():
     scores = [chinese_score(t) for t in texts]
     assert scores == [by_hand(t) for t in texts]
     assert min(scores[: len(reports)]) > 0.5 > max(scores[len(reports) : 2 * len(reports)])
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        bytes(range(256)) * 40,  # every byte, past the 8 KiB sample
+        b"\x1a\x1e\x0c\x0b\t\r\n" * 50 + SAMPLE.encode("gb18030"),
+        b"\x00" * 400 + SAMPLE.encode("utf-8") * 20,  # just past or under the 5% line
+        b"\x00" * 8 + SAMPLE.encode("utf-8") * 2,
+        SAMPLE.encode("utf-16-le"),
+        b"",
+    ],
+)
+def test_binary_check_counts_control_bytes_as_one_by_one_does(sample):
+    """The control bytes counted with ``bytes.translate`` are the ones a byte-by-byte count finds."""
+    from textags._readers import _looks_binary
+
+    head = sample[:8192]
+    by_byte = sum(b < 9 or 13 < b < 32 for b in head)
+    assert _looks_binary(sample) == (bool(head) and by_byte / len(head) > 0.05)
