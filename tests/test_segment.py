@@ -229,3 +229,12 @@ def test_provincial_reports_segment(path):
     assert len(headings) >= 10
     assert all(len(u.text) <= 1000 for u in doc.units)
     assert clean(doc.text).text == doc.text
+
+
+def test_invisible_characters_found_once_are_found_again():
+    """The characters normalize takes out do not depend on what it has seen before (it remembers visible ones)."""
+    from textags._markup import _hidden_in, _invisible
+
+    texts = ["一年来\u200b，我们\ufeff做了\x1a工作。\n\t", "一年来，我们做了工作。", "\u200b一年\u00ad来\ue000"]
+    for text in texts + texts[::-1]:
+        assert sorted(_hidden_in(text)) == sorted(ch for ch in set(text) if _invisible(ch))

@@ -80,6 +80,25 @@ def _invisible(ch: str) -> bool:
     )
 
 
+#: Characters :func:`_invisible` found visible, so each is looked up once per process (at most 100,000 kept).
+_VISIBLE: set[str] = set()
+
+
+def _hidden_in(text: str) -> list[str]:
+    r"""The distinct characters of ``text`` that :func:`_invisible` takes out.
+
+    >>> sorted(_hidden_in("a\u200bb\ufeff\n"))
+    ['\u200b', '\ufeff']
+    """
+    hidden = []
+    for ch in set(text).difference(_VISIBLE):
+        if _invisible(ch):
+            hidden.append(ch)
+        elif len(_VISIBLE) < 100_000:
+            _VISIBLE.add(ch)
+    return hidden
+
+
 def normalize(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     r"""Unify line ends and take out invisible and control characters.
 
@@ -94,7 +113,7 @@ def normalize(text: str) -> tuple[str, list[tuple[int, str, str]]]:
     ('甲，\n\x1e\n乙。', [(6, '\x1e', 'invisible')])
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    hidden = [ch for ch in set(text) if _invisible(ch)]  # the distinct characters: cheap on any length
+    hidden = _hidden_in(text)  # the distinct characters: cheap on any length
     stray = FURNITURE_MARK in text  # the mark counts only at a line's start; elsewhere it is invisible
     gap = GAP_MARK in text  # the gap mark counts only alone on its line
     if not hidden and not stray and not gap:
