@@ -24,6 +24,7 @@ import numpy as np
 from . import _tokenize as tokenize
 from ._features import HEADING_MARK, HEADING_PREFIX, WORD_PREFIX, FeatureSpec
 from ._ngrams import CharIndex, WordIndex
+from ._records import rounded
 
 
 @dataclass(frozen=True)
@@ -245,9 +246,11 @@ class Scorer:
         unit, col = feats.unit, feats.col
         push = feats.val * (self.coef[best[unit], col] - self._coef_mean[col])
         name = name_id[col]
-        # a name held by one column: its push is its total; names of several columns are summed
-        alone = ~shared[col]
-        many = np.flatnonzero(~alone)
+        # a name held by one column: its push is its total (kept only when positive, the rest can
+        # never be a top term); names of several columns are summed first
+        many_mask = shared[col]
+        alone = np.flatnonzero(~many_mask & (push > 0))
+        many = np.flatnonzero(many_mask)
         keys, inverse = _distinct(unit[many] * len(names) + name[many], inverse=True)
         unit = np.concatenate([unit[alone], keys // len(names)])
         name = np.concatenate([name[alone], keys % len(names)])
@@ -259,7 +262,7 @@ class Scorer:
         rank = np.arange(len(unit)) - np.searchsorted(unit, np.arange(n))[unit]
         first = rank < k
         ends = np.searchsorted(unit[first], np.arange(n + 1)).tolist()
-        pairs = list(zip(names[name[first]].tolist(), [round(t, 4) for t in total[first].tolist()]))
+        pairs = list(zip(names[name[first]].tolist(), rounded(total[first])))
         return [tuple(pairs[a:b]) for a, b in zip(ends[:-1], ends[1:])]
 
     def _name_ids(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
