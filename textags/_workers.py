@@ -132,6 +132,7 @@ def _forked(work, sources: Sequence[tuple], model, jobs: int, args: tuple) -> It
 
     from ._streams import held_termination
 
+    _load_tokenizer(model)  # once here, so the workers share it instead of each loading its dictionary
     # with fork, the initializer's arguments are inherited, not pickled
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_set_worker_model, initargs=(model,))
@@ -160,6 +161,18 @@ def _forked(work, sources: Sequence[tuple], model, jobs: int, args: tuple) -> It
         _stop(pool)
         raise
     pool.shutdown()
+
+
+def _load_tokenizer(model) -> None:
+    """Load the word tokenizer ``model`` cuts with (rjieba, or jieba with its dictionary), if it cuts words."""
+    scorer = getattr(model, "scorer", None)
+    if scorer is None or not any(block.name == "words" for block in scorer.blocks):
+        return
+    from . import _tokenize
+
+    tok = _tokenize.tokenizer(scorer.spec.userdict)
+    if hasattr(tok, "check_initialized"):  # jieba reads its dictionary on first use
+        tok.check_initialized()
 
 
 def _stop(pool) -> None:
