@@ -205,3 +205,14 @@ def test_dask_dataframe_of_units_on_a_local_cluster(cluster, small_model_dir, sm
     assert list(got["confidence"]) == [round(t.confidence, 4) for t in expected]
     rules = [None if pd.isna(r) else r for r in got["rule"]]
     assert rules == [t.rule for t in expected] and rules.count("responsibility-note") == 17
+
+
+def test_the_parent_loads_the_word_tokenizer_before_forking_workers():
+    """Forked workers share the tokenizer the parent loaded rather than each loading a dictionary."""
+    from textags import _tokenize
+    from textags._workers import _load_tokenizer, as_model
+
+    model = as_model()
+    _tokenize._TOKENIZERS.clear()
+    _load_tokenizer(model)
+    assert list(_tokenize._TOKENIZERS) == [("rjieba",) if _tokenize.backend() == "rjieba" else ()]
