@@ -77,3 +77,26 @@ def test_no_visible_character_is_lost(text):
 def test_cleaning_is_idempotent(text):
     once = clean(text).text
     assert clean(once).text == once
+
+
+@PROPERTY_SETTINGS
+@given(TEXTS)
+def test_the_invisible_characters_found_are_those_of_the_definition(text):
+    """normalize's quick search (printable pieces skipped) finds what asking every character finds."""
+    from textags._markup import _hidden_in, _invisible
+
+    assert sorted(_hidden_in(text)) == sorted(ch for ch in set(text) if _invisible(ch))
+
+
+def test_every_invisible_code_point_is_one_the_quick_search_looks_at():
+    """No character _invisible takes out is printable or among the spaces set aside before the search."""
+    import sys
+
+    from textags._markup import _PRINTABLE_TO_US, _invisible
+
+    missed = [
+        hex(c)
+        for c in range(sys.maxunicode + 1)
+        if _invisible(chr(c)) and (chr(c).isprintable() or chr(c) in _PRINTABLE_TO_US)
+    ]
+    assert missed == []

@@ -52,7 +52,7 @@ def break_inline_headings(text: str, cfg: CleanConfig = DEFAULT_CONFIG) -> str:
     >>> break_inline_headings("全年完成 三、四季度任务 的百分之九十。")  # no lead-in before it: left alone
     '全年完成 三、四季度任务 的百分之九十。'
     """
-    chars = list(text)
+    chars: dict[int, str] = {}  # position -> what stands there instead of its character
     for m in cfg.part_head_pattern.finditer(text):
         chars[m.end(1)] = "\n"
     for m in cfg.glued_part_head_pattern.finditer(text):
@@ -60,11 +60,11 @@ def break_inline_headings(text: str, cfg: CleanConfig = DEFAULT_CONFIG) -> str:
         head = cfg.glued_part_start_pattern.search(text, line_start, m.start())
         if not head:
             continue
-        chars[m.end() - 1] += "\n"
+        chars[m.end() - 1] = chars.get(m.end() - 1, text[m.end() - 1]) + "\n"
         if head.start(1) > line_start:  # after a sentence on the same line
-            chars[head.start(1)] = "\n" + chars[head.start(1)]
+            chars[head.start(1)] = "\n" + chars.get(head.start(1), text[head.start(1)])
     if "、" not in text and ")" not in text and "）" not in text:
-        return "".join(chars)
+        return _edited(text, chars)
     broken = 0  # just past the last break made here
     for m in cfg.inline_head_pattern.finditer(text):
         line_start = max(text.rfind("\n", 0, m.start()) + 1, broken)
@@ -85,4 +85,21 @@ def break_inline_headings(text: str, cfg: CleanConfig = DEFAULT_CONFIG) -> str:
         chars[m.start()] = "\n"
         chars[m.end() + len(m.group(1))] = "\n"
         broken = m.end() + len(m.group(1)) + 1
-    return "".join(chars)
+    return _edited(text, chars)
+
+
+def _edited(text: str, chars: dict[int, str]) -> str:
+    """``text`` with the character at each position of ``chars`` replaced by what it maps to.
+
+    >>> _edited("甲 乙", {1: "\\n"})
+    '甲\\n乙'
+    """
+    if not chars:
+        return text
+    out, last = [], 0
+    for at in sorted(chars):
+        out.append(text[last:at])
+        out.append(chars[at])
+        last = at + 1
+    out.append(text[last:])
+    return "".join(out)

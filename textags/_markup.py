@@ -84,6 +84,35 @@ def _invisible(ch: str) -> bool:
 _VISIBLE: set[str] = set()
 
 
+#: What :meth:`str.isprintable` refuses but :func:`_invisible` keeps: line breaks, tabs and spaces (Zs).
+_PRINTABLE_TO_US = "\n\t\u3000\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+
+
+def _unprintable(text: str, chunk: int = 4096) -> set[str]:
+    r"""The distinct characters of the pieces of ``text`` that hold a character :meth:`str.isprintable` refuses.
+
+    A superset of the characters :func:`_invisible` takes out (the Cc, Cf,
+    Cs, Co and Cn categories are all unprintable), found without making a
+    string of every character: the spaces and line breaks a report is full
+    of are taken out first, and most pieces are then printable.
+
+    >>> sorted(_unprintable("正文\u3000\n甲\u200b乙", chunk=2))
+    ['\u200b', '甲']
+    """
+    probe = text
+    for ch in _PRINTABLE_TO_US:
+        if ch in probe:
+            probe = probe.replace(ch, "")
+    if probe.isprintable():
+        return set()
+    found: set[str] = set()
+    for at in range(0, len(probe), chunk):
+        piece = probe[at : at + chunk]
+        if not piece.isprintable():
+            found.update(piece)
+    return found
+
+
 def _hidden_in(text: str) -> list[str]:
     r"""The distinct characters of ``text`` that :func:`_invisible` takes out.
 
@@ -91,7 +120,7 @@ def _hidden_in(text: str) -> list[str]:
     ['\u200b', '\ufeff']
     """
     hidden = []
-    for ch in set(text).difference(_VISIBLE):
+    for ch in _unprintable(text).difference(_VISIBLE):
         if _invisible(ch):
             hidden.append(ch)
         elif len(_VISIBLE) < 100_000:
