@@ -238,3 +238,22 @@ def test_invisible_characters_found_once_are_found_again():
     texts = ["一年来\u200b，我们\ufeff做了\x1a工作。\n\t", "一年来，我们做了工作。", "\u200b一年\u00ad来\ue000"]
     for text in texts + texts[::-1]:
         assert sorted(_hidden_in(text)) == sorted(ch for ch in set(text) if _invisible(ch))
+
+
+@pytest.mark.parametrize("path", [*STREET, *NATIONAL[:3], *corpus_files("local")[:20]], ids=lambda p: p.stem)
+def test_the_passes_classify_remembered_lines_as_they_would_anew(path):
+    """The line memo the passes share changes nothing: each pass without it gives the same blocks."""
+    from textags._carry import carry
+    from textags._clean import MAX_ROUNDS, clean_once
+
+    text = path.read_text(encoding="utf-8")
+    fresh = clean_once(text)
+    if fresh.text != text:
+        for _ in range(MAX_ROUNDS):
+            again = clean_once(fresh.text)
+            if again.text == fresh.text:
+                break
+            fresh = carry(fresh, again)
+    remembered = clean(text)
+    assert remembered.blocks == fresh.blocks
+    assert remembered.removed == fresh.removed

@@ -119,25 +119,29 @@ def clean(text: str, config: CleanConfig = DEFAULT_CONFIG) -> Cleaned:
     >>> [r.text for r in c.removed]
     ['# ', '**', '**']
     """
-    result = clean_once(text, config)
+    memo: dict = {}  # each line's classification, shared by the passes
+    result = clean_once(text, config, memo)
     if result.text == text:  # a second pass would read the same text
         return result
     for _ in range(MAX_ROUNDS):
-        again = clean_once(result.text, config)
+        again = clean_once(result.text, config, memo)
         if again.text == result.text:
             break
         result = carry(result, again)
     return result
 
 
-def clean_once(text: str, config: CleanConfig = DEFAULT_CONFIG) -> Cleaned:
-    """One pass of every cleaning step: lines classified, web lines marked, paragraphs assembled, blocks marked."""
+def clean_once(text: str, config: CleanConfig = DEFAULT_CONFIG, memo: dict | None = None) -> Cleaned:
+    """One pass of every cleaning step: lines classified, web lines marked, paragraphs assembled, blocks marked.
+
+    ``memo`` is :func:`~textags._line_rules.classify`'s, kept between the passes of one text.
+    """
     cfg = config
     text, tokens = break_tokens(text, cfg.web_break_token_pattern, cfg.web_break_token_min)
     text, inv = normalize(text)
     inv = tokens + inv  # (placed as the invisible characters are: near where they stood)
     text = break_inline_headings(text, cfg)
-    lines = web_furniture(split_watermarks(classify(text.split("\n"), cfg), cfg), cfg)
+    lines = web_furniture(split_watermarks(classify(text.split("\n"), cfg, memo=memo), cfg), cfg)
     assembler = Assembler(cfg, wrap_width(lines, cfg), link_broken(lines, cfg), blank_breaks(lines, cfg))
     for ln in lines:
         assembler.add(ln)

@@ -271,11 +271,23 @@ PLAIN_RULES: tuple[tuple[str, Rule, dict], ...] = (
 LINE_RULES = RAW_RULES + PLAIN_RULES
 
 
-def classify(lines: list[str], cfg: CleanConfig, raw_rules=RAW_RULES, plain_rules=PLAIN_RULES) -> list[Line]:
+def classify(
+    lines: list[str], cfg: CleanConfig, raw_rules=RAW_RULES, plain_rules=PLAIN_RULES, memo: dict | None = None
+) -> list[Line]:
     """Each line's :class:`Line`, from the first rule that takes it (``plain_rules`` read it unmarked).
 
     The furniture rules are bounded by where a line stands and whether it
-    repeats (:mod:`textags._furniture`).
+    repeats (:mod:`textags._furniture`).  ``memo`` (a dict kept by the
+    caller) remembers each line's :class:`Line` under everything the rules
+    read (:func:`_key`), so cleaning's later passes, which mostly read the
+    lines the first pass kept, do not classify them again.
+
+    >>> from textags._clean_patterns import DEFAULT_CONFIG
+    >>> memo = {}
+    >>> first = classify(["一、总体要求", "", "抓经济。"], DEFAULT_CONFIG, memo=memo)
+    >>> again = classify(["一、总体要求", "抓经济。"], DEFAULT_CONFIG, memo=memo)
+    >>> [(ln.kind, ln.text) for ln in again], again[1] is first[2], len(memo)
+    ([('body', '一、总体要求'), ('body', '抓经济。')], False, 2)
     """
     tail, seen = tail_start(lines), repeats(lines)
     state = State()
@@ -283,13 +295,39 @@ def classify(lines: list[str], cfg: CleanConfig, raw_rules=RAW_RULES, plain_rule
     for i, raw in enumerate(lines):
         r = RawLine(raw, cfg, i >= tail)
         r.repeated = seen[r.line] > 1
-        ln, effect = _first(raw_rules, r, state)
-        if ln is None:
-            ln, effect = _first(plain_rules, r.unmark(), state)
+        key = _key(r, state) if memo is not None and r.line else None
+        known = memo.get(key) if key is not None else None
+        if known is not None:
+            ln, effect = _copy(known[0]), known[1]
+        else:
+            ln, effect = _first(raw_rules, r, state)
+            if ln is None:
+                ln, effect = _first(plain_rules, r.unmark(), state)
+            if key is not None:
+                memo[key] = (_copy(ln), effect)
         out.append(ln)
         if effect:
             state = state._replace(**effect)
     return out
+
+
+def _key(r: RawLine, state: State) -> tuple:
+    """All a rule reads of a line: its stripped text, the three facts about it as read, where it stands, the state."""
+    raw = r.raw
+    return (
+        r.line,
+        raw == GAP_MARK,
+        raw.strip(" \n\r\u3000") == r.line,
+        raw.endswith("  ") and not raw.endswith("   "),
+        r.at_tail,
+        r.repeated,
+        state,
+    )
+
+
+def _copy(ln: Line) -> Line:
+    """A fresh :class:`Line` equal to ``ln`` (paragraph assembly changes the lines it is given)."""
+    return Line(ln.text, ln.kind, ln.level, ln.head, list(ln.removed), ln.fn_id, ln.alone, ln.soft, ln.meta, ln.web)
 
 
 def _first(rules, r: RawLine, state: State) -> tuple[Line | None, dict]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from functools import lru_cache
 
 from ._clean import CLOSERS, DEFAULT_CONFIG, TERMINALS, CleanConfig, Cleaned, clean
 from ._document import Document, Unit
@@ -50,16 +51,22 @@ def sentence_spans(text: str, terminals: str = TERMINALS, closers: str = CLOSERS
     >>> [t[s:e] for s, e in sentence_spans(t)]
     ['完成任务。”', '下一步！', '还有']
     """
-    pat = re.compile(f"[{re.escape(terminals)}]+[{re.escape(closers)}]*")
     spans, start = [], 0
-    for m in pat.finditer(text):
+    for m in _sentence_end(terminals, closers).finditer(text):
         spans.append((start, m.end()))
         start = m.end()
     spans.append((start, len(text)))
     return [s for s in (_trim(text, a, b) for a, b in spans) if s]
 
 
+@lru_cache(maxsize=16)
+def _sentence_end(terminals: str, closers: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(terminals)}]+[{re.escape(closers)}]*")
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
+    if a < b and not text[a].isspace() and not text[b - 1].isspace():
+        return (a, b)
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
@@ -96,19 +103,23 @@ def units_from_blocks(
 ) -> tuple[Unit, ...]:
     """Split cleaned blocks into units with offsets into ``cleaned.text``."""
     units: list[Unit] = []
-    stack: list[tuple[int, str]] = []  # (level, heading text)
+    stack: list[tuple[int, tuple[str, ...]]] = [(0, ())]  # (level, section path down to that heading)
     text = cleaned.text
 
-    def section() -> tuple[str, ...]:
-        return tuple(h for _, h in stack)
-
     def pop_to(level: int) -> None:
-        while stack and stack[-1][0] >= level:
+        while len(stack) > 1 and stack[-1][0] >= level:
             stack.pop()
 
+    def push(level: int, heading: str) -> None:
+        stack.append((level, stack[-1][1] + (heading,)))
+
     def add(a: int, b: int, kind: str) -> None:
+        path = stack[-1][1]
+        if b - a <= max_chars:
+            units.append(Unit(len(units), a, b, text[a:b], kind, path))
+            return
         for s, e in _cut_long(text, a, b, max_chars):
-            units.append(Unit(len(units), s, e, text[s:e], kind, section()))
+            units.append(Unit(len(units), s, e, text[s:e], kind, path))
 
     for start, block in zip(cleaned.offsets(), cleaned.blocks):
         end = start + len(block.text)
@@ -117,7 +128,7 @@ def units_from_blocks(
             if span:
                 pop_to(block.level)
                 add(*span, "heading")
-                stack.append((block.level, _capped(text[span[0] : span[1]])))
+                push(block.level, _capped(text[span[0] : span[1]]))
             continue
         if block.kind != "body":
             span = _trim(text, start, end)
@@ -130,7 +141,7 @@ def units_from_blocks(
             if span:
                 pop_to(block.head_level or 4)
                 add(*span, "heading")
-                stack.append((block.head_level or 4, _capped(text[span[0] : span[1]])))
+                push(block.head_level or 4, _capped(text[span[0] : span[1]]))
             body_start = start + block.head
         for a, b in sentence_spans(text[body_start:end], config.terminals, config.closers):
             add(body_start + a, body_start + b, "body")
