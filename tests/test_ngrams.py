@@ -67,6 +67,21 @@ def test_order_by_unit_then_value_then_name_is_lexsorts():
     assert (got == np.lexsort((name, -value, unit))).all()
 
 
+@pytest.mark.parametrize("k", [1, 3, 5])
+def test_near_top_keeps_exactly_the_values_at_least_each_units_kth_largest(k):
+    from textags._scorer import _near_top
+
+    rng = np.random.default_rng(k)
+    unit = rng.integers(0, 60, 3000)
+    unit[unit == 7] = 8  # a unit with no values at all
+    value = rng.integers(1, 8, 3000) / 4.0  # many ties, at the edge too
+    got = _near_top(unit, value, 60, k)
+    for u in range(60):
+        mine = value[unit == u]
+        edge = np.sort(mine)[::-1][k - 1] if len(mine) > k else -np.inf
+        assert (got[unit == u] == (mine >= edge)).all()
+
+
 def _plain_top_terms(scorer, text, context, label, k):
     """A unit's strongest terms computed the plain way: one dict of names, summed and sorted."""
     feats = scorer.batch_features([tokenize.join_context(text, context)])

@@ -100,6 +100,37 @@ def _by_unit_then_descending(unit: np.ndarray, value: np.ndarray, name: np.ndarr
     return order
 
 
+def _near_top(unit: np.ndarray, value: np.ndarray, n: int, k: int) -> np.ndarray:
+    """Whether each value is at least its unit's ``k``-th largest (counting repeats): all of a unit with ``k`` or fewer.
+
+    What the ``k`` largest of each unit are drawn from, ties at the edge
+    included, found by ``k`` rounds over all values instead of one sort.
+
+    >>> _near_top(np.array([0, 0, 0, 1, 0]), np.array([3.0, 1.0, 2.0, 0.5, 2.0]), 2, 2)
+    array([ True, False,  True,  True,  True])
+    """
+    order = np.argsort(unit.astype(np.uint16 if n < 1 << 16 else np.int64), kind="stable")
+    u, v = unit[order], value[order]
+    new = np.empty(len(u), dtype=bool)
+    new[:1] = True
+    np.not_equal(u[1:], u[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    seg = np.cumsum(new) - 1
+    done = np.diff(np.append(starts, len(u))) <= k
+    threshold = np.full(len(starts), -np.inf)
+    edge = np.full(len(starts), np.inf)
+    for _ in range(k):
+        if done.all():
+            break
+        edge = np.maximum.reduceat(np.where(v < edge[seg], v, -np.inf), starts)  # the next value down
+        reached = ~done & (np.bincount(seg, weights=v >= edge[seg], minlength=len(starts)) >= k)
+        threshold[reached] = edge[reached]
+        done |= reached
+    near = np.empty(len(u), dtype=bool)
+    near[order] = v >= threshold[seg]
+    return near
+
+
 class Scorer:
     """Evaluates a trained model with numpy: same features, same probabilities.
 
@@ -138,7 +169,7 @@ class Scorer:
         self._block_of = np.repeat(np.arange(len(self.blocks)), [len(b.terms) for b in self.blocks])
         self._weight = np.array([b.weight for b in self.blocks], dtype=np.float64)
         self._names = None
-        self._coef_mean = None
+        self._lift = None
 
     @property
     def neighbour_weight(self) -> float:
@@ -241,10 +272,10 @@ class Scorer:
         if not k or not len(feats.col):
             return [()] * n
         names, name_id, shared = self._name_ids()
-        if self._coef_mean is None:
-            self._coef_mean = self.coef.mean(axis=0)
+        if self._lift is None:  # how much more each coefficient favours its label than the average label does
+            self._lift = (self.coef - self.coef.mean(axis=0)).ravel()
         unit, col = feats.unit, feats.col
-        push = feats.val * (self.coef[best[unit], col] - self._coef_mean[col])
+        push = feats.val * self._lift[best[unit] * self.coef.shape[1] + col]
         name = name_id[col]
         # a name held by one column: its push is its total (kept only when positive, the rest can
         # never be a top term); names of several columns are summed first
@@ -257,6 +288,8 @@ class Scorer:
         total = np.concatenate([push[alone], np.bincount(inverse, weights=push[many], minlength=len(keys))])
         positive = np.flatnonzero(total > 0)
         unit, name, total = unit[positive], name[positive], total[positive]
+        near = np.flatnonzero(_near_top(unit, total, n, k))  # the rest can never be among a unit's k
+        unit, name, total = unit[near], name[near], total[near]
         order = _by_unit_then_descending(unit, total, name, n)
         unit, name, total = unit[order], name[order], total[order]
         rank = np.arange(len(unit)) - np.searchsorted(unit, np.arange(n))[unit]
