@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import repeat
 
 import numpy as np
 
@@ -81,6 +82,27 @@ class HashIndex:
         return out
 
 
+class DirectIndex:
+    """A map from small non-negative integer codes to columns: one array, indexed by the code.
+
+    For single characters, whose codes (code points) are few and small.
+
+    >>> index = DirectIndex(np.array([7, 70, 700], dtype=np.uint64), np.array([0, 1, 2]))
+    >>> index.get(np.array([700, 5, 7, 10**6], dtype=np.uint64))
+    array([ 2, -1,  0, -1])
+    """
+
+    def __init__(self, codes: np.ndarray, cols: np.ndarray):
+        codes = np.asarray(codes, dtype=np.int64)
+        self._cols = np.full(int(codes.max(initial=-1)) + 2, -1, dtype=np.int64)  # the last: any code beyond
+        self._cols[codes] = np.asarray(cols, dtype=np.int64)
+
+    def get(self, keys: np.ndarray) -> np.ndarray:
+        """The column of each key, -1 where the key is not in the index."""
+        beyond = len(self._cols) - 1
+        return self._cols[np.minimum(np.asarray(keys, dtype=np.uint64), beyond).astype(np.int64)]
+
+
 def ngram_starts(lengths: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Where the n-grams of concatenated units start, and their unit: none crosses into the next unit.
 
@@ -105,10 +127,14 @@ def ngrams_in(
     """
     units, cols = [], []
     if len(flat):
+        lengths = np.asarray(lengths, dtype=np.int64)
+        left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(flat))  # items to the unit's end
+        unit_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
         for n in range(lo, hi + 1):
             if n not in tables:
                 continue
-            start, unit = ngram_starts(lengths, n)
+            start = np.flatnonzero(left >= n)  # as ngram_starts(lengths, n), its two repeats made once
+            unit = unit_of[start]
             known = np.ones(len(start), dtype=bool)
             key = np.zeros(len(start), dtype=np.uint64)
             for k in range(n):
@@ -139,7 +165,7 @@ class CharIndex:
             codes = np.zeros(len(cols), dtype=np.uint64)
             for k in range(n):
                 codes = (codes << np.uint64(21)) | cps[cols, k]
-            self.tables[n] = HashIndex(codes, cols)
+            self.tables[n] = DirectIndex(codes, cols) if n == 1 else HashIndex(codes, cols)
 
     def lookup(self, chars: Sequence[str], lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
         """(unit, col) of every n-gram (lo <= n <= hi) of each unit's characters that is in the vocabulary."""
@@ -148,8 +174,8 @@ class CharIndex:
         return ngrams_in(flat, lengths, self.tables, lo, hi, 1 << 21)
 
 
-#: Codes of tokens that are not in a word vocabulary.
-_UNKNOWN, _NOT_A_WORD, _SEPARATOR = -1, -2, -3
+#: Codes of tokens that are not in a word vocabulary (and of one not met before).
+_UNKNOWN, _NOT_A_WORD, _SEPARATOR, _NEW = -1, -2, -3, -4
 
 
 class WordIndex:
@@ -195,9 +221,13 @@ class WordIndex:
         codes = self._codes
         if len(codes) > 2_000_000:  # bounded over a long run; a new dict, so no other thread loses its codes
             codes = self._codes = dict(self.ids)
-        for tok in set(stream).difference(codes):
-            codes[tok] = _SEPARATOR if tok == separator else _UNKNOWN if is_word(tok) else _NOT_A_WORD
-        flat = np.fromiter(map(codes.__getitem__, stream), dtype=np.int64, count=len(stream))
+        flat = np.fromiter(map(codes.get, stream, repeat(_NEW)), dtype=np.int64, count=len(stream))
+        for at in np.flatnonzero(flat == _NEW).tolist():  # tokens met for the first time
+            tok = stream[at]
+            code = codes.get(tok)
+            if code is None:
+                code = codes[tok] = _SEPARATOR if tok == separator else _UNKNOWN if is_word(tok) else _NOT_A_WORD
+            flat[at] = code
         separators = flat == _SEPARATOR
         if int(separators.sum()) != n_units - 1:
             return None
