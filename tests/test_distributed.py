@@ -207,12 +207,20 @@ def test_dask_dataframe_of_units_on_a_local_cluster(cluster, small_model_dir, sm
     assert rules == [t.rule for t in expected] and rules.count("responsibility-note") == 17
 
 
-def test_the_parent_loads_the_word_tokenizer_before_forking_workers():
-    """Forked workers share the tokenizer the parent loaded rather than each loading a dictionary."""
-    from textags import _tokenize
-    from textags._workers import _load_tokenizer, as_model
+def test_the_parent_loads_the_word_tokenizer_and_lookups_before_forking_workers():
+    """Forked workers share the tokenizer and n-gram lookups the parent made rather than each making them."""
+    from types import SimpleNamespace
 
-    model = as_model()
+    from textags import _tokenize
+    from textags._model import load_model
+    from textags._scorer import Scorer
+    from textags._workers import _prepare
+
+    s = load_model().scorer
+    model = SimpleNamespace(scorer=Scorer(s.labels, s.blocks, s.coef, s.intercept, s.params, s.spec))  # nothing built
+    assert all(index is None for index in model.scorer._index)
     _tokenize._TOKENIZERS.clear()
-    _load_tokenizer(model)
+    _prepare(model)
     assert list(_tokenize._TOKENIZERS) == [("rjieba",) if _tokenize.backend() == "rjieba" else ()]
+    assert all(index is not None for index in model.scorer._index)
+    assert model.scorer._name_table is not None and model.scorer._lift is not None

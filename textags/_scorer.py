@@ -172,7 +172,7 @@ class Scorer:
         self._block_of = np.repeat(np.arange(len(self.blocks)), [len(b.terms) for b in self.blocks])
         self._weight = np.array([b.weight for b in self.blocks], dtype=np.float64)
         self._names = None
-        self._lift = None
+        self._lift = None  # how much more each coefficient favours its label than the average label does
 
     @property
     def neighbour_weight(self) -> float:
@@ -189,6 +189,27 @@ class Scorer:
             self._vocab[i] = {t: j for j, t in enumerate(self.blocks[i].terms.tolist())}
         return self._vocab[i]
 
+    def _index_of(self, i: int):
+        """The n-gram lookup of block ``i`` (characters or words), built when first needed."""
+        if self._index[i] is None:
+            terms = self.blocks[i].terms.tolist()
+            self._index[i] = CharIndex(terms) if self.blocks[i].name == "chars" else WordIndex(terms)
+        return self._index[i]
+
+    def prepare(self) -> None:
+        """Build now what scoring builds on first use: the n-gram lookups, the term tables, the names.
+
+        Worker processes forked after this share them instead of each building its own.
+        """
+        for i, block in enumerate(self.blocks):
+            if block.name in ("chars", "words"):
+                self._index_of(i)
+            else:
+                self._vocab_of(i)
+        self._name_ids()
+        if self._lift is None:
+            self._lift = (self.coef - self.coef.mean(axis=0)).ravel()
+
     def _pairs(self, i: int, docs: list[str], batch: dict) -> tuple[np.ndarray, np.ndarray]:
         """(unit, col within the block) of block ``i``'s features in ``docs``, one pair per occurrence.
 
@@ -199,22 +220,20 @@ class Scorer:
             texts = batch["texts"] = [tokenize.split_context(d)[0] for d in docs]
             batch["normalized"] = tokenize.normalize_many(texts) if tokenize.batchable(texts) else None
         if block.name == "chars":
-            if self._index[i] is None:
-                self._index[i] = CharIndex(block.terms.tolist())
             lo, hi = self._specs[i].ngrams
-            return self._index[i].lookup(tokenize.char_strings(batch["texts"], batch["normalized"]), lo, hi)
+            return self._index_of(i).lookup(tokenize.char_strings(batch["texts"], batch["normalized"]), lo, hi)
         if block.name == "words":
-            if self._index[i] is None:
-                self._index[i] = WordIndex(block.terms.tolist())
             lo, hi = self._specs[i].ngrams
             userdict = self.spec.userdict
             texts = batch["texts"]
             if batch["normalized"] is not None:
                 stream = tokenize.cut_joined(texts, userdict, batch["normalized"])
-                found = self._index[i].lookup_stream(stream, len(texts), tokenize.is_word, tokenize.SEPARATOR, lo, hi)
+                found = self._index_of(i).lookup_stream(
+                    stream, len(texts), tokenize.is_word, tokenize.SEPARATOR, lo, hi
+                )
                 if found is not None:
                     return found
-            return self._index[i].lookup(tokenize.cut_many(texts, userdict, batch["normalized"]), lo, hi)
+            return self._index_of(i).lookup(tokenize.cut_many(texts, userdict, batch["normalized"]), lo, hi)
         vocab = self._vocab_of(i)
         analyzer = self._analyzers[i]
         units, cols = [], []
@@ -275,7 +294,7 @@ class Scorer:
         if not k or not len(feats.col):
             return [()] * n
         names, name_id, shared = self._name_ids()
-        if self._lift is None:  # how much more each coefficient favours its label than the average label does
+        if self._lift is None:
             self._lift = (self.coef - self.coef.mean(axis=0)).ravel()
         unit, col = feats.unit, feats.col
         push = feats.val * self._lift[best[unit] * self.coef.shape[1] + col]
@@ -304,10 +323,12 @@ class Scorer:
     def _name_ids(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The distinct names (sorted), each column's name id, and whether another column shares its name."""
         if getattr(self, "_name_table", None) is None:
-            uniq, inverse = np.unique(np.array(self.names(), dtype=str), return_inverse=True)
-            inverse = inverse.astype(np.int64)
+            names = self.names()
+            uniq = sorted(set(names))  # code point order, as np.unique sorts strings
+            ids = {name: i for i, name in enumerate(uniq)}
+            inverse = np.fromiter(map(ids.__getitem__, names), dtype=np.int64, count=len(names))
             shared = np.bincount(inverse, minlength=len(uniq))[inverse] > 1
-            self._name_table = (np.array(uniq.tolist(), dtype=object), inverse, shared)
+            self._name_table = (np.array(uniq, dtype=object), inverse, shared)
         return self._name_table
 
     def names(self) -> list[str]:

@@ -132,7 +132,7 @@ def _forked(work, sources: Sequence[tuple], model, jobs: int, args: tuple) -> It
 
     from ._streams import held_termination
 
-    _load_tokenizer(model)  # once here, so the workers share it instead of each loading its dictionary
+    _prepare(model)  # once here, so the workers share the tokenizer and lookups instead of each making them
     # with fork, the initializer's arguments are inherited, not pickled
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_set_worker_model, initargs=(model,))
@@ -163,10 +163,14 @@ def _forked(work, sources: Sequence[tuple], model, jobs: int, args: tuple) -> It
     pool.shutdown()
 
 
-def _load_tokenizer(model) -> None:
-    """Load the word tokenizer ``model`` cuts with (rjieba, or jieba with its dictionary), if it cuts words."""
+def _prepare(model) -> None:
+    """Load the word tokenizer ``model`` cuts with (rjieba, or jieba with its dictionary), if it cuts words,
+    and build its scorer's lookups (:meth:`~textags._scorer.Scorer.prepare`)."""
     scorer = getattr(model, "scorer", None)
-    if scorer is None or not any(block.name == "words" for block in scorer.blocks):
+    if scorer is None:
+        return
+    scorer.prepare()
+    if not any(block.name == "words" for block in scorer.blocks):
         return
     from . import _tokenize
 
