@@ -67,6 +67,18 @@ def test_order_by_unit_then_value_then_name_is_lexsorts():
     assert (got == np.lexsort((name, -value, unit))).all()
 
 
+def test_ties_are_ordered_by_the_names_themselves_when_ids_follow_no_order():
+    rng = np.random.default_rng(3)
+    chars = list("经济民生安全治理党建发展 ab")
+    names = np.array(list(dict.fromkeys("".join(rng.choice(chars, 3)) for _ in range(4000)))[:1500], dtype=object)
+    unit = rng.integers(0, 20, 1500)
+    value = rng.integers(1, 4, 1500) / 2.0  # many ties within a unit
+    name = rng.permutation(1500)  # ids in no order of the names
+    rank = np.argsort(np.argsort(names.astype(str)))  # each name's place in code point order
+    got = _by_unit_then_descending(unit, value, name, 20, names)
+    assert (got == np.lexsort((rank[name], -value, unit))).all()
+
+
 @pytest.mark.parametrize("k", [1, 3, 5])
 def test_near_top_keeps_exactly_the_values_at_least_each_units_kth_largest(k):
     from textags._scorer import _near_top

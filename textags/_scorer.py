@@ -82,11 +82,14 @@ def _distinct(keys: np.ndarray, inverse: bool = False) -> tuple[np.ndarray, np.n
     return ordered[at], np.diff(np.append(at, len(ordered)))
 
 
-def _by_unit_then_descending(unit: np.ndarray, value: np.ndarray, name: np.ndarray, n: int) -> np.ndarray:
+def _by_unit_then_descending(
+    unit: np.ndarray, value: np.ndarray, name: np.ndarray, n: int, names: np.ndarray | None = None
+) -> np.ndarray:
     """The order that sorts by unit, then by value from the largest, then by name: ``np.lexsort((name, -value, unit))``.
 
     Two cheaper sorts give the order up to ties of value within a unit; only
-    those ties are then sorted by name.
+    those ties are then sorted by name -- by the strings ``names[name]``
+    when ``names`` is given, so the ids need not follow the names' order.
 
     >>> _by_unit_then_descending(np.array([1, 0, 1, 0]), np.array([2.0, 1.0, 2.0, 3.0]), np.array([5, 6, 4, 7]), 2)
     array([3, 1, 2, 0])
@@ -99,7 +102,10 @@ def _by_unit_then_descending(unit: np.ndarray, value: np.ndarray, name: np.ndarr
         at = np.flatnonzero(np.concatenate([tie, [False]]) | np.concatenate([[False], tie]))
         run = np.cumsum(np.concatenate([[True], ~tie[at[1:] - 1]]))
         at_order = order[at]
-        order[at] = at_order[np.lexsort((name[at_order], run))]
+        tied = name[at_order]
+        if names is not None:  # the tied names' ranks among themselves, in code point order
+            tied = np.unique(np.array(names[tied].tolist(), dtype=str), return_inverse=True)[1].ravel()
+        order[at] = at_order[np.lexsort((tied, run))]
     return order
 
 
@@ -312,7 +318,7 @@ class Scorer:
         unit, name, total = unit[positive], name[positive], total[positive]
         near = np.flatnonzero(_near_top(unit, total, n, k))  # the rest can never be among a unit's k
         unit, name, total = unit[near], name[near], total[near]
-        order = _by_unit_then_descending(unit, total, name, n)
+        order = _by_unit_then_descending(unit, total, name, n, names)
         unit, name, total = unit[order], name[order], total[order]
         rank = np.arange(len(unit)) - np.searchsorted(unit, np.arange(n))[unit]
         first = rank < k
@@ -321,14 +327,14 @@ class Scorer:
         return [tuple(pairs[a:b]) for a, b in zip(ends[:-1], ends[1:])]
 
     def _name_ids(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The distinct names (sorted), each column's name id, and whether another column shares its name."""
+        """The distinct names (in the order first met), each column's name id, and whether another column shares its name."""
         if getattr(self, "_name_table", None) is None:
             names = self.names()
-            uniq = sorted(set(names))  # code point order, as np.unique sorts strings
-            ids = {name: i for i, name in enumerate(uniq)}
+            # ids in the order first met (ties are ordered by the names themselves)
+            ids = {name: i for i, name in enumerate(dict.fromkeys(names))}
             inverse = np.fromiter(map(ids.__getitem__, names), dtype=np.int64, count=len(names))
-            shared = np.bincount(inverse, minlength=len(uniq))[inverse] > 1
-            self._name_table = (np.array(uniq, dtype=object), inverse, shared)
+            shared = np.bincount(inverse, minlength=len(ids))[inverse] > 1
+            self._name_table = (np.array(list(ids), dtype=object), inverse, shared)
         return self._name_table
 
     def names(self) -> list[str]:
@@ -336,7 +342,11 @@ class Scorer:
         if self._names is None:
             names = []
             for block in self.blocks:
-                for term in block.terms.tolist():
+                terms = block.terms.tolist()
+                if not any(t.startswith((WORD_PREFIX, HEADING_PREFIX)) for t in terms):
+                    names.extend(terms)
+                    continue
+                for term in terms:
                     if term.startswith(WORD_PREFIX):
                         term = term[len(WORD_PREFIX) :]
                     elif term.startswith(HEADING_PREFIX):

@@ -100,6 +100,10 @@ def _can_fork() -> bool:
     )
 
 
+#: Files in flight per worker: submitted but not yet written, so a long file at the head of the
+#: queue does not leave the other workers waiting for new files.
+IN_FLIGHT = int(__import__("os").environ.get("TEXTAGS_IN_FLIGHT", "2"))
+
 #: The model of a forked worker, set in the main process just before the fork.
 _WORKER_MODEL = None
 
@@ -143,7 +147,7 @@ def _forked(work, sources: Sequence[tuple], model, jobs: int, args: tuple) -> It
         for s in sources:
             with held_termination():  # the first submit forks the workers
                 pending.append((s[0], pool.submit(_in_worker, work, s, args)))
-            if len(pending) >= 2 * jobs:
+            if len(pending) >= IN_FLIGHT * jobs:
                 yield pending[0][1].result()
                 pending.popleft()
         while pending:
