@@ -102,7 +102,7 @@ def _can_fork() -> bool:
 
 #: Files in flight per worker: submitted but not yet written, so a long file at the head of the
 #: queue does not leave the other workers waiting for new files.
-IN_FLIGHT = int(__import__("os").environ.get("TEXTAGS_IN_FLIGHT", "2"))
+IN_FLIGHT = 2
 
 #: The model of a forked worker, set in the main process just before the fork.
 _WORKER_MODEL = None
