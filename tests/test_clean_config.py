@@ -78,3 +78,37 @@ def test_a_custom_heading_pattern_makes_a_heading_and_a_custom_furniture_pattern
 def test_the_line_rules_have_distinct_names():
     names = [name for name, _, _ in LINE_RULES]
     assert len(names) == len(set(names)) and names[-1] == "body"
+
+
+def _kinds(lines, cfg=DEFAULT_CONFIG, **rules):
+    from textags._line_rules import classify
+
+    return [(ln.kind, ln.text, ln.level, ln.head, ln.fn_id, ln.removed) for ln in classify(lines, cfg, **rules)]
+
+
+def test_skipping_the_patterned_rules_where_no_pattern_finds_anything_changes_no_line():
+    """The quick path (one alternation of the rules' patterns) classifies every corpus line as the whole table does."""
+    from conftest import corpus_files
+
+    from textags._line_rules import PLAIN_RULES, _quick_patterns
+
+    assert _quick_patterns(DEFAULT_CONFIG) is not None  # the default patterns take the quick path
+    for path in corpus_files("local")[::4] + corpus_files("street") + corpus_files("national")[::10]:
+        lines = path.read_text(encoding="utf-8").split("\n")
+        assert _kinds(lines) == _kinds(lines, plain_rules=tuple(PLAIN_RULES)), path.name  # a copy: no quick path
+
+
+def test_the_quick_path_follows_patterns_passed_in_the_config():
+    """A custom pattern with its own flags joins the alternation; one that cannot join turns the quick path off."""
+    from textags._line_rules import PLAIN_RULES, _quick_patterns
+
+    lines = ["PUBLIC NOTICE", "第3期保障房项目开工。", "附录甲", "本报讯 全年新增就业。"]
+    loud = dataclasses.replace(
+        DEFAULT_CONFIG, furniture_patterns=FURNITURE_PATTERNS + (re.compile(r"^public notice$", re.IGNORECASE),)
+    )
+    annex = dataclasses.replace(DEFAULT_CONFIG, annex_pattern=re.compile(r"^附录[甲乙丙]$"))
+    backref = dataclasses.replace(DEFAULT_CONFIG, headline_pattern=re.compile(r"^(本报讯)\s\1$"))
+    assert _quick_patterns(loud) is not None and _quick_patterns(backref) is None
+    for cfg in (loud, annex, backref):
+        assert _kinds(lines, cfg) == _kinds(lines, cfg, plain_rules=tuple(PLAIN_RULES))
+    assert _kinds(lines, loud)[0][0] == "furniture" and _kinds(lines, annex)[2][0] == "heading"

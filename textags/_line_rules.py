@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from ._clean_patterns import FROM_SUPERSCRIPT, FURNITURE_MARK, GAP_MARK, CleanConfig
@@ -269,6 +270,70 @@ PLAIN_RULES: tuple[tuple[str, Rule, dict], ...] = (
     ("body", body, _LEAVE_NOTES),
 )
 LINE_RULES = RAW_RULES + PLAIN_RULES
+#: The plain rules that take a line without one of the patterns :func:`_patterned` combines finding it:
+#: the others are skipped for a line in which those find nothing.
+UNPATTERNED_RULES = tuple(
+    rule
+    for rule in PLAIN_RULES
+    if rule[1] in (markup_only, wiki_notice_unmarked, list_item, markdown_caption, markdown_heading, bold_lead, body)
+)
+
+
+def _quick_patterns(cfg: CleanConfig) -> tuple[re.Pattern, re.Pattern] | None:
+    """:func:`_patterned` of ``cfg``, or None for a configuration that cannot be a cache key."""
+    try:
+        return _patterned(cfg)
+    except TypeError:  # a field that is not hashable (a list of patterns)
+        return None
+
+
+@lru_cache(maxsize=16)
+def _patterned(cfg: CleanConfig) -> tuple[re.Pattern, re.Pattern] | None:
+    """Two patterns, one to match at a line's start and one to search it, that find something in every line
+    a pattern of the other plain rules (:data:`UNPATTERNED_RULES`) finds something in: their alternations.
+
+    None when the patterns cannot be joined (back-references, inline flags, group names used twice).
+    """
+    starts = [
+        cfg.rule_line_pattern,
+        cfg.annex_pattern,
+        cfg.numbered_note_pattern,
+        cfg.md_note_pattern,
+        cfg.glossary_start_pattern,
+        cfg.glossary_entry_pattern,
+        *cfg.footnote_patterns,
+        cfg.table_caption_pattern,
+        *(p for p, _ in cfg.heading_patterns),
+        cfg.headline_pattern,
+    ]
+    # a furniture pattern anchored at the start is searched for at the start only: it joins the first
+    anchored = [p for p in cfg.furniture_patterns if p.pattern.startswith("^") and not p.flags & re.MULTILINE]
+    starts += anchored
+    anywhere = [p for p in cfg.furniture_patterns if p not in anchored]
+    try:
+        return re.compile("|".join(map(_scoped, starts))), re.compile("|".join(map(_scoped, anywhere)))
+    except (ValueError, re.error):
+        return None
+
+
+_SCOPED_FLAGS = {
+    re.IGNORECASE: "i",
+    re.MULTILINE: "m",
+    re.DOTALL: "s",
+}  # not VERBOSE: a comment could run past the group
+
+
+def _scoped(p: re.Pattern) -> str:
+    """``p`` as a group of an alternation, its flags scoped to it; ValueError where that could change what it finds.
+
+    >>> _scoped(re.compile("^abc$", re.IGNORECASE))
+    '(?i:^abc$)'
+    """
+    extra = p.flags & ~re.UNICODE
+    if not p.flags & re.UNICODE or extra & ~sum(_SCOPED_FLAGS) or re.search(r"\\\d|\(\?P=|\(\?[aiLmsux]+\)", p.pattern):
+        raise ValueError(f"pattern {p.pattern!r} cannot join an alternation")
+    flags = "".join(letter for flag, letter in _SCOPED_FLAGS.items() if extra & flag)
+    return f"(?{flags}:{p.pattern})"
 
 
 def classify(
@@ -290,6 +355,7 @@ def classify(
     ([('body', '一、总体要求'), ('body', '抓经济。')], False, 2)
     """
     tail, seen = tail_start(lines), repeats(lines)
+    quick = _quick_patterns(cfg) if plain_rules is PLAIN_RULES else None
     state = State()
     out: list[Line] = []
     for i, raw in enumerate(lines):
@@ -302,7 +368,11 @@ def classify(
         else:
             ln, effect = _first(raw_rules, r, state)
             if ln is None:
-                ln, effect = _first(plain_rules, r.unmark(), state)
+                r.unmark()
+                rules = plain_rules
+                if quick and not quick[0].match(r.text) and not quick[1].search(r.text):
+                    rules = UNPATTERNED_RULES  # no pattern of the others finds anything in it
+                ln, effect = _first(rules, r, state)
             if key is not None:
                 memo[key] = (_copy(ln), effect)
         out.append(ln)
