@@ -24,7 +24,7 @@ GROUPS = [
     (
         "Cleaning",
         "raw text in, blocks out; every pattern in `CleanConfig`",
-        "_clean _clean_patterns _line_rules _web _web_lines _layout _paragraphs _inline_heads _markup _blocks _block_marks _carry _furniture _removal",
+        "_clean _clean_patterns _line_rules _rule_patterns _web _web_lines _layout _paragraphs _inline_heads _markup _blocks _block_marks _carry _furniture _removal",
     ),
     (
         "Units and what a report says about itself",

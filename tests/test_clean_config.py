@@ -90,7 +90,8 @@ def test_skipping_the_patterned_rules_where_no_pattern_finds_anything_changes_no
     """The quick path (one alternation of the rules' patterns) classifies every corpus line as the whole table does."""
     from conftest import corpus_files
 
-    from textags._line_rules import PLAIN_RULES, _quick_patterns
+    from textags._line_rules import PLAIN_RULES
+    from textags._rule_patterns import quick_patterns as _quick_patterns
 
     assert _quick_patterns(DEFAULT_CONFIG) is not None  # the default patterns take the quick path
     for path in corpus_files("local")[::4] + corpus_files("street") + corpus_files("national")[::10]:
@@ -100,7 +101,8 @@ def test_skipping_the_patterned_rules_where_no_pattern_finds_anything_changes_no
 
 def test_the_quick_path_follows_patterns_passed_in_the_config():
     """A custom pattern with its own flags joins the alternation; one that cannot join turns the quick path off."""
-    from textags._line_rules import PLAIN_RULES, _quick_patterns
+    from textags._line_rules import PLAIN_RULES
+    from textags._rule_patterns import quick_patterns as _quick_patterns
 
     lines = ["PUBLIC NOTICE", "第3期保障房项目开工。", "附录甲", "本报讯 全年新增就业。"]
     loud = dataclasses.replace(

@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
 from ._clean_patterns import FROM_SUPERSCRIPT, FURNITURE_MARK, GAP_MARK, CleanConfig
 from ._furniture import repeats, set_aside, tail_start
 from ._markup import heading_level, is_table_row, strip_all, unmark
+from ._rule_patterns import quick_patterns
 
 
 @dataclass
@@ -270,70 +270,14 @@ PLAIN_RULES: tuple[tuple[str, Rule, dict], ...] = (
     ("body", body, _LEAVE_NOTES),
 )
 LINE_RULES = RAW_RULES + PLAIN_RULES
-#: The plain rules that take a line without one of the patterns :func:`_patterned` combines finding it:
+#: The plain rules that take a line without one of the patterns
+#: :func:`~textags._rule_patterns.quick_patterns` joins finding it:
 #: the others are skipped for a line in which those find nothing.
 UNPATTERNED_RULES = tuple(
     rule
     for rule in PLAIN_RULES
     if rule[1] in (markup_only, wiki_notice_unmarked, list_item, markdown_caption, markdown_heading, bold_lead, body)
 )
-
-
-def _quick_patterns(cfg: CleanConfig) -> tuple[re.Pattern, re.Pattern] | None:
-    """:func:`_patterned` of ``cfg``, or None for a configuration that cannot be a cache key."""
-    try:
-        return _patterned(cfg)
-    except TypeError:  # a field that is not hashable (a list of patterns)
-        return None
-
-
-@lru_cache(maxsize=16)
-def _patterned(cfg: CleanConfig) -> tuple[re.Pattern, re.Pattern] | None:
-    """Two patterns, one to match at a line's start and one to search it, that find something in every line
-    a pattern of the other plain rules (:data:`UNPATTERNED_RULES`) finds something in: their alternations.
-
-    None when the patterns cannot be joined (back-references, inline flags, group names used twice).
-    """
-    starts = [
-        cfg.rule_line_pattern,
-        cfg.annex_pattern,
-        cfg.numbered_note_pattern,
-        cfg.md_note_pattern,
-        cfg.glossary_start_pattern,
-        cfg.glossary_entry_pattern,
-        *cfg.footnote_patterns,
-        cfg.table_caption_pattern,
-        *(p for p, _ in cfg.heading_patterns),
-        cfg.headline_pattern,
-    ]
-    # a furniture pattern anchored at the start is searched for at the start only: it joins the first
-    anchored = [p for p in cfg.furniture_patterns if p.pattern.startswith("^") and not p.flags & re.MULTILINE]
-    starts += anchored
-    anywhere = [p for p in cfg.furniture_patterns if p not in anchored]
-    try:
-        return re.compile("|".join(map(_scoped, starts))), re.compile("|".join(map(_scoped, anywhere)))
-    except (ValueError, re.error):
-        return None
-
-
-_SCOPED_FLAGS = {
-    re.IGNORECASE: "i",
-    re.MULTILINE: "m",
-    re.DOTALL: "s",
-}  # not VERBOSE: a comment could run past the group
-
-
-def _scoped(p: re.Pattern) -> str:
-    """``p`` as a group of an alternation, its flags scoped to it; ValueError where that could change what it finds.
-
-    >>> _scoped(re.compile("^abc$", re.IGNORECASE))
-    '(?i:^abc$)'
-    """
-    extra = p.flags & ~re.UNICODE
-    if not p.flags & re.UNICODE or extra & ~sum(_SCOPED_FLAGS) or re.search(r"\\\d|\(\?P=|\(\?[aiLmsux]+\)", p.pattern):
-        raise ValueError(f"pattern {p.pattern!r} cannot join an alternation")
-    flags = "".join(letter for flag, letter in _SCOPED_FLAGS.items() if extra & flag)
-    return f"(?{flags}:{p.pattern})"
 
 
 def classify(
@@ -355,7 +299,7 @@ def classify(
     ([('body', '一、总体要求'), ('body', '抓经济。')], False, 2)
     """
     tail, seen = tail_start(lines), repeats(lines)
-    quick = _quick_patterns(cfg) if plain_rules is PLAIN_RULES else None
+    quick = quick_patterns(cfg) if plain_rules is PLAIN_RULES else None
     state = State()
     out: list[Line] = []
     for i, raw in enumerate(lines):
