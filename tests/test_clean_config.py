@@ -87,16 +87,17 @@ def _kinds(lines, cfg=DEFAULT_CONFIG, **rules):
 
 
 def test_skipping_the_patterned_rules_where_no_pattern_finds_anything_changes_no_line():
-    """The quick path (one alternation of the rules' patterns) classifies every corpus line as the whole table does."""
+    """The quick paths (blank lines; one alternation of the rules' patterns) classify every corpus line as the table does."""
     from conftest import corpus_files
 
-    from textags._line_rules import PLAIN_RULES
+    from textags._line_rules import PLAIN_RULES, RAW_RULES
     from textags._rule_patterns import quick_patterns as _quick_patterns
 
     assert _quick_patterns(DEFAULT_CONFIG) is not None  # the default patterns take the quick path
     for path in corpus_files("local")[::4] + corpus_files("street") + corpus_files("national")[::10]:
         lines = path.read_text(encoding="utf-8").split("\n")
-        assert _kinds(lines) == _kinds(lines, plain_rules=tuple(PLAIN_RULES)), path.name  # a copy: no quick path
+        whole = _kinds(lines, raw_rules=tuple(RAW_RULES), plain_rules=tuple(PLAIN_RULES))  # copies: no quick path
+        assert _kinds(lines) == whole, path.name
 
 
 def test_the_quick_path_follows_patterns_passed_in_the_config():

@@ -91,6 +91,26 @@ def test_a_file_that_fails_in_a_worker_gives_its_one_line_error(run_cli, small_m
     assert not (tmp_path / "two.jsonl").exists()  # nothing half-written
 
 
+def test_small_files_travel_together_and_a_failure_among_them_stops_where_one_process_stops(
+    run_cli, small_model_dir, tmp_path, pool_counted
+):
+    """Openings of a few KB go to a worker in pieces; the files before a failing one are still written."""
+    from conftest import corpus_files
+
+    from textags._workers import chunks
+
+    local = corpus_files("local")[:12]
+    bad = tmp_path / "download.txt"
+    bad.write_bytes(b"")
+    paths = [*local[:7], bad, *local[7:]]
+    assert len(chunks([(str(p), p.stem) for p in paths])) == 1  # all in one piece
+    one = run_cli("tag", *paths, "--model", small_model_dir, "--format", "jsonl", "--jobs", "1")
+    two = run_cli("tag", *paths, "--model", small_model_dir, "--format", "jsonl", "--jobs", "2")
+    assert pool_counted == [2]
+    assert one == two and one[0] == 2 and one[2].startswith(f"textags: {bad}: ")
+    assert {json.loads(line)["doc"] for line in two[1].splitlines()} == {p.stem for p in local[:7]}
+
+
 @pytest.fixture
 def pool_counted(monkeypatch):
     """Workers forked on two cores whatever the machine; the list of pools started (their sizes)."""

@@ -301,14 +301,19 @@ def classify(
     tail, seen = tail_start(lines), repeats(lines)
     quick = quick_patterns(cfg) if plain_rules is PLAIN_RULES else None
     state = State()
+    moves: dict = {}  # (state, id of an effect) -> the state it leads to: _replace once per kind of move
     out: list[Line] = []
+    plain_blank = raw_rules is RAW_RULES  # then a blank line that is no gap mark is the blank rule's, with no effect
     for i, raw in enumerate(lines):
+        if plain_blank and (not raw or raw.isspace()) and raw != GAP_MARK:
+            out.append(Line("", "blank"))
+            continue
         r = RawLine(raw, cfg, i >= tail)
         r.repeated = seen[r.line] > 1
         key = _key(r, state) if memo is not None and r.line else None
         known = memo.get(key) if key is not None else None
         if known is not None:
-            ln, effect = _copy(known[0]), known[1]
+            ln, effect = _line(known[0]), known[1]
         else:
             ln, effect = _first(raw_rules, r, state)
             if ln is None:
@@ -318,10 +323,14 @@ def classify(
                     rules = UNPATTERNED_RULES  # no pattern of the others finds anything in it
                 ln, effect = _first(rules, r, state)
             if key is not None:
-                memo[key] = (_copy(ln), effect)
+                memo[key] = (_fields(ln), effect)
         out.append(ln)
         if effect:
-            state = state._replace(**effect)
+            move = (state, id(effect))
+            new = moves.get(move)
+            if new is None:
+                new = moves[move] = state._replace(**effect)
+            state = new
     return out
 
 
@@ -339,9 +348,15 @@ def _key(r: RawLine, state: State) -> tuple:
     )
 
 
-def _copy(ln: Line) -> Line:
-    """A fresh :class:`Line` equal to ``ln`` (paragraph assembly changes the lines it is given)."""
-    return Line(ln.text, ln.kind, ln.level, ln.head, list(ln.removed), ln.fn_id, ln.alone, ln.soft, ln.meta, ln.web)
+def _fields(ln: Line) -> tuple:
+    """What a fresh copy of ``ln`` is made from (paragraph assembly changes the lines it is given)."""
+    return (ln.text, ln.kind, ln.level, ln.head, tuple(ln.removed), ln.fn_id, ln.alone, ln.soft, ln.meta, ln.web)
+
+
+def _line(fields: tuple) -> Line:
+    """A fresh :class:`Line` of :func:`_fields`."""
+    text, kind, level, head, removed, fn_id, alone, soft, meta, web = fields
+    return Line(text, kind, level, head, list(removed), fn_id, alone, soft, meta, web)
 
 
 def _first(rules, r: RawLine, state: State) -> tuple[Line | None, dict]:

@@ -24,10 +24,20 @@ def quick_patterns(cfg: CleanConfig) -> tuple[re.Pattern, re.Pattern] | None:
     >>> bool(starts.match("一、总体要求")), bool(starts.match("全年新增就业岗位356个。"))
     (True, False)
     """
+    known = _BY_ID.get(id(cfg))
+    if known is not None and known[0] is cfg:  # the same config object: no need to hash all its fields
+        return known[1]
     try:
-        return _patterned(cfg)
+        found = _patterned(cfg)
     except TypeError:  # a field that is not hashable (a list of patterns)
-        return None
+        found = None
+    if len(_BY_ID) < 16:
+        _BY_ID[id(cfg)] = (cfg, found)
+    return found
+
+
+#: Configurations met, by identity (each kept alive by its entry, so its id is not reused).
+_BY_ID: dict[int, tuple] = {}
 
 
 @lru_cache(maxsize=16)

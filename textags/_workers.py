@@ -100,9 +100,13 @@ def _can_fork() -> bool:
     )
 
 
-#: Files in flight per worker: submitted but not yet written, so a long file at the head of the
-#: queue does not leave the other workers waiting for new files.
+#: Pieces of work in flight per worker: submitted but not yet written, so a long file at the head
+#: of the queue does not leave the other workers waiting for new work.
 IN_FLIGHT = 2
+#: Small files go to a worker together, up to this many bytes or :data:`CHUNK_FILES` files a piece,
+#: so handing out the work does not cost more than the work (a web page's opening is a few KB).
+CHUNK_BYTES = 64 * 1024
+CHUNK_FILES = 16
 
 #: The model of a forked worker, set in the main process just before the fork.
 _WORKER_MODEL = None
@@ -120,12 +124,53 @@ def _set_worker_model(model) -> None:
     default_termination()  # SIGTERM and SIGHUP end a worker quietly
 
 
-def _in_worker(work, path: str, args: tuple):
-    return work(path, _WORKER_MODEL, *args)
+def _in_worker(work, chunk: Sequence[tuple], args: tuple) -> tuple[list, BaseException | None]:
+    """``work`` of each source of ``chunk``: the results up to the first failure, and that failure (or None)."""
+    done = []
+    for source in chunk:
+        try:
+            done.append(work(source, _WORKER_MODEL, *args))
+        except Exception as error:  # handed back after the results before it, as one process would stop
+            return done, error
+    return done, None
+
+
+def chunks(sources: Sequence[tuple], size=None) -> list[list[tuple]]:
+    """``sources`` in order, in pieces of consecutive small files (:data:`CHUNK_BYTES`, :data:`CHUNK_FILES`).
+
+    ``size`` gives a source's size (default: the text read from a pipe, else the file's size).
+
+    >>> [len(c) for c in chunks([("a", 1)] * 20 + [("big", 2), ("b", 3)], size=lambda s: 10**6 if s[0] == "big" else 10)]
+    [16, 4, 1, 1]
+    """
+    size = size or _size
+    out: list[list[tuple]] = []
+    held = 0
+    for source in sources:
+        n = size(source)
+        if not out or held + n > CHUNK_BYTES or len(out[-1]) >= CHUNK_FILES:
+            out.append([])
+            held = 0
+        out[-1].append(source)
+        held += n
+    return out
+
+
+def _size(source: tuple) -> int:
+    if len(source) > 2:  # read from a pipe already
+        return len(source[2])
+    try:
+        return os.path.getsize(source[0])
+    except OSError:
+        return 0
 
 
 def _forked(work, sources: Sequence[tuple], model, jobs: int, args: tuple) -> Iterator:
-    """``work`` of each source in ``jobs`` forked processes, in order, with at most ``2 * jobs`` files in flight.
+    """``work`` of each source in ``jobs`` forked processes, in order, with at most ``2 * jobs`` pieces in flight.
+
+    Small files travel in pieces of several (:func:`chunks`); a piece's
+    results come back together, up to a file that failed, whose error is
+    then raised as it would be in one process.
 
     A worker that dies (killed by the system, say for memory) ends the run
     with a one-line error naming the file, rather than leaving it waiting.
@@ -143,19 +188,25 @@ def _forked(work, sources: Sequence[tuple], model, jobs: int, args: tuple) -> It
     from concurrent.futures.process import BrokenProcessPool
 
     pending: deque = deque()
+
+    def first_results():
+        done, error = pending[0][1].result()
+        yield from done
+        if error is not None:
+            raise error
+        pending.popleft()
+
     try:
-        for s in sources:
+        for chunk in chunks(sources):
             with held_termination():  # the first submit forks the workers
-                pending.append((s[0], pool.submit(_in_worker, work, s, args)))
+                pending.append((chunk[0][0], pool.submit(_in_worker, work, chunk, args)))
             if len(pending) >= IN_FLIGHT * jobs:
-                yield pending[0][1].result()
-                pending.popleft()
+                yield from first_results()
         while pending:
-            yield pending[0][1].result()
-            pending.popleft()
+            yield from first_results()
     except BrokenProcessPool:  # from a result, or from a submit once the pool is broken
         _stop(pool)
-        path = pending[0][0] if pending else s[0]
+        path = pending[0][0] if pending else chunk[0][0]
         raise TextagsError(
             "a worker process died while tagging it (killed by the system, perhaps for memory); "
             "try --jobs 1, or fewer or smaller files",
