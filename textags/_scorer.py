@@ -65,7 +65,8 @@ def _distinct(keys: np.ndarray, inverse: bool = False) -> tuple[np.ndarray, np.n
     array([1, 0, 1, 2])
     """
     if inverse:
-        order = np.argsort(keys)  # equal keys in any order: each still goes to its one place
+        small = len(keys) and 0 <= keys.min() and keys.max() < 1 << 32
+        order = np.argsort(keys.astype(np.uint32) if small else keys)  # equal keys in any order: each has one place
         ordered = keys[order]
     elif len(keys) and 0 <= keys.min() and keys.max() < 1 << 32:
         ordered = np.sort(keys.astype(np.uint32)).astype(keys.dtype)  # numpy's vectorised sort, on half the bytes
@@ -127,12 +128,13 @@ def _near_top(unit: np.ndarray, value: np.ndarray, n: int, k: int) -> np.ndarray
     seg = np.cumsum(new) - 1
     done = np.diff(np.append(starts, len(u))) <= k
     threshold = np.full(len(starts), -np.inf)
-    edge = np.full(len(starts), np.inf)
+    below = np.ones(len(u), dtype=bool)  # below the unit's edge so far
     for _ in range(k):
         if done.all():
             break
-        edge = np.maximum.reduceat(np.where(v < edge[seg], v, -np.inf), starts)  # the next value down
-        reached = ~done & (np.bincount(seg, weights=v >= edge[seg], minlength=len(starts)) >= k)
+        edge = np.maximum.reduceat(np.where(below, v, -np.inf), starts)  # the next value down
+        below = v < edge[seg]
+        reached = ~done & (np.add.reduceat(~below, starts, dtype=np.int64) >= k)  # k values at least the edge
         threshold[reached] = edge[reached]
         done |= reached
     near = np.empty(len(u), dtype=bool)
