@@ -188,9 +188,8 @@ class WordIndex:
 
     def __init__(self, terms: Sequence[str]):
         grams = [t[2:].split(" ") for t in terms]
-        vocab = sorted({tok for g in grams for tok in g})
-        self.ids = {tok: i for i, tok in enumerate(vocab)}
-        self.size = len(vocab) + 1
+        self.ids = {tok: i for i, tok in enumerate(dict.fromkeys(tok for g in grams for tok in g))}  # first met
+        self.size = len(self.ids) + 1
         self._codes = dict(self.ids)  # every token met: its id, or what else it is
         by_n: dict[int, tuple[list[int], list[int]]] = {}
         for col, g in enumerate(grams):
@@ -200,7 +199,10 @@ class WordIndex:
             codes, cols = by_n.setdefault(len(g), ([], []))
             codes.append(code)
             cols.append(col)
-        self.tables = {n: HashIndex(np.array(c, dtype=np.uint64), np.array(k)) for n, (c, k) in by_n.items()}
+        self.tables = {
+            n: (DirectIndex if n == 1 else HashIndex)(np.array(c, dtype=np.uint64), np.array(k))  # single words: by id
+            for n, (c, k) in by_n.items()
+        }
 
     def lookup(self, tokens: Sequence[Sequence[str]], lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
         """(unit, col) of every word n-gram of each unit's tokens that is in the vocabulary."""
