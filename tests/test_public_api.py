@@ -106,3 +106,25 @@ def test_dir_lists_the_public_api_not_the_submodules():
 
     public = {n for n in dir(textags) if not n.startswith("_")}
     assert public == set(textags.__all__) - {"__version__"}
+
+
+@pytest.mark.parametrize("cls", ["Unit", "Tag"])
+def test_the_hand_written_init_of_the_data_model_takes_its_fields_and_keeps_it_frozen(cls):
+    """Unit and Tag write their own __init__ (for speed): it takes exactly the fields, with their defaults."""
+    import dataclasses
+    import inspect
+
+    from textags import _document
+
+    klass = getattr(_document, cls)
+    params = list(inspect.signature(klass.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(klass)
+    assert [p.name for p in params] == [f.name for f in fields]
+    assert [p.default for p in params] == [
+        inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default for f in fields
+    ]
+    made = klass(*[f"v{i}" for i in range(len(fields))])
+    assert [getattr(made, f.name) for f in fields] == [f"v{i}" for i in range(len(fields))]
+    assert dataclasses.replace(made) == made and hash(dataclasses.replace(made)) == hash(made)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(made, fields[0].name, "changed")

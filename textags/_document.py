@@ -32,7 +32,7 @@ KINDS = ("heading", "body", "footnote", "table", "furniture")
 CODED_KINDS = ("heading", "body")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Tag:
     """A model's label for one unit.
 
@@ -70,8 +70,12 @@ class Tag:
     alone: str | None = None
     rule: str | None = None
 
+    def __init__(self, label, confidence, probs, terms=(), alone=None, rule=None):
+        # one dict update instead of a frozen dataclass's setattr per field: a run makes one per unit
+        self.__dict__.update(label=label, confidence=confidence, probs=probs, terms=terms, alone=alone, rule=rule)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Unit:
     """One sentence, heading or set-aside piece of a document.
 
@@ -106,6 +110,10 @@ class Unit:
     kind: str
     section: tuple[str, ...] = ()
     tag: Tag | None = None
+
+    def __init__(self, index, start, end, text, kind, section=(), tag=None):
+        # as Tag's: a run makes one per unit, and one more when it is tagged
+        self.__dict__.update(index=index, start=start, end=end, text=text, kind=kind, section=section, tag=tag)
 
     @property
     def coded(self) -> bool:
