@@ -46,15 +46,11 @@ def main() -> None:
     if not test:
         sys.exit("no labelled units of the held-out local reports yet (data/heldout-local.json)")
     t = time.time()
-    model = fit(train, evaluate=False)
+    levels = document_levels(ROOT / "data" / "documents.csv")
+    model = fit(train, evaluate=False, groups=levels)
     documents = {} if args.no_neighbours else load_documents(test, ROOT / "data" / "documents.csv")
     s = evaluate_model(
-        model,
-        test,
-        documents,
-        neighbours=not args.no_neighbours,
-        rules=not args.no_rules,
-        groups=document_levels(ROOT / "data" / "documents.csv"),
+        model, test, documents, neighbours=not args.no_neighbours, rules=not args.no_rules, groups=levels
     )
     if args.json:
         print(json.dumps(s, ensure_ascii=False, indent=2))

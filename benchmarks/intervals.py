@@ -52,9 +52,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from textags._calibration import TEMPERATURE, calibrate, fit_temperature, reliability  # noqa: E402
+from textags._codebook import DOMAINS, LABELS  # noqa: E402
 from textags._document import Document, Tag, Unit  # noqa: E402
 from textags._emphasis import emphasis  # noqa: E402
-from textags._labels import DOMAINS, LABELS, read_labelled  # noqa: E402
+from textags._labels import read_labelled  # noqa: E402
 from textags._shift import shift_between  # noqa: E402
 from textags.learn import cross_val_proba, dedupe, load_documents  # noqa: E402
 

@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from textags._labels import documents_table, read_labelled  # noqa: E402
+from textags._doctable import documents_table  # noqa: E402
+from textags._labels import read_labelled  # noqa: E402
 from textags.learn import dedupe, evaluate_model, fit, inputs, load_documents  # noqa: E402
 
 

@@ -432,3 +432,31 @@ def test_evaluate_reports_scores_by_level(run_cli, small_model_dir, tmp_path):
     assert groups["local"]["units"] + groups["national"]["units"] == r["units"]
     code, out, err = run_cli("evaluate", *files, "--model", small_model_dir)
     assert "level" in out and "\nlocal " in out and "\nnational " in out
+
+
+def test_local_weight_weighs_the_units_of_local_reports_in_training_and_in_each_fold(street_rows):
+    """``local_weight`` is a sample weight of the local reports' units: the folds fit as a weighted pipeline does."""
+    import numpy as np
+
+    from textags.learn import DEFAULT_PARAMS, cross_val_proba, fit, inputs
+
+    docs = sorted({r.doc for r in street_rows})
+    groups = {d: ("local" if k % 2 else "national") for k, d in enumerate(docs)}
+    params = {"neighbour_weight": 0.0, "rules": False, "local_weight": 3.0}
+    labels, proba = cross_val_proba(street_rows, n_jobs=1, params=params, groups=groups)
+    plain = cross_val_proba(street_rows, n_jobs=1, params={**params, "local_weight": 1.0}, groups=groups)[1]
+    assert np.abs(proba - plain).max() > 0.05  # the weights change the fit
+    x = inputs(street_rows)
+    for held in docs:
+        train = [i for i, r in enumerate(street_rows) if r.doc != held]
+        tagger = Tagger(**{**DEFAULT_PARAMS, **params}).fit(
+            [x[i] for i in train], [street_rows[i].label for i in train], [groups[street_rows[i].doc] for i in train]
+        )
+        test = [i for i, r in enumerate(street_rows) if r.doc == held]
+        want = tagger.pipeline_.predict_proba([x[i] for i in test])
+        got = proba[np.ix_(test, [labels.index(c) for c in tagger.pipeline_.classes_])]
+        assert np.abs(got - want).max() < 0.05
+    with pytest.raises(ValueError, match="level of every training unit"):
+        Tagger(local_weight=3.0).fit(x, [r.label for r in street_rows])
+    model = fit(street_rows, params=params, evaluate=False, groups=groups)
+    assert model.scorer.params["local_weight"] == 3.0  # saved in the card's params with the others

@@ -127,11 +127,13 @@ def score(
     }
 
 
-def _fit_predict(blocks, y, train, test, params):
+def _fit_predict(blocks, y, train, test, params, levels=None):
     """The pipeline's classifier fitted on one fold's training rows; its labels and test probabilities."""
     x_train, x_test = folds.fold_matrices(blocks, train, test)
+    tagger = Tagger(**params)
+    weights = tagger.unit_weights(list(y[train]), None if levels is None else [levels[i] for i in train])
     with one_thread():
-        clf = Tagger(**params).classifier().fit(x_train, list(y[train]))
+        clf = tagger.classifier().fit(x_train, list(y[train]), sample_weight=weights)
     return tuple(clf.classes_.tolist()), clf.predict_proba(x_test)
 
 
@@ -143,6 +145,7 @@ def cross_val_proba(
     documents: Mapping | None = None,
     held_out: Collection[str] | None = None,
     progress=None,
+    groups: Mapping[str, str] | None = None,
 ) -> tuple[list[str], np.ndarray]:
     """Leave-one-document-out probabilities: each row scored by a model that never saw its document.
 
@@ -157,6 +160,10 @@ def cross_val_proba(
 
     With ``params["rules"]`` the codebook rules settle the units they name
     (:mod:`textags._rules`), as in tagging.
+
+    ``groups`` (``{doc: level group}``) gives the reports' levels to a fit
+    that weighs units by them (``local_weight``, ``class_weight`` "local");
+    default: the bundled documents table's (:func:`textags.learn.document_levels`).
 
     Returns the label order and an array (n_rows, n_labels).
     """
@@ -184,10 +191,18 @@ def cross_val_proba(
             raise TextagsError(f"without document {s.doc} fewer than two labels are left to train on")
         splits.append((train, test))
 
+    levels = None
+    if Tagger(**params).needs_levels:
+        if groups is None:
+            from ._training import document_levels
+
+            groups = document_levels()
+        levels = [groups.get(s.doc, "unknown") for s in seqs for _ in s.inputs]
+
     blocks = folds.count_blocks(x, params, n_jobs=n_jobs)  # each unit's terms counted once, for all folds
 
     def run(chunk):
-        return [_fit_predict(blocks, y, train, test, params) for train, test in chunk]
+        return [_fit_predict(blocks, y, train, test, params, levels) for train, test in chunk]
 
     if n_jobs == 1:
         results = []
@@ -239,7 +254,7 @@ def cross_validate(
     on all the others: their figures are the same as in the full run.
     """
     labels, proba = cross_val_proba(
-        rows, params=params, n_jobs=n_jobs, documents=documents, progress=progress, held_out=held_out
+        rows, params=params, n_jobs=n_jobs, documents=documents, progress=progress, held_out=held_out, groups=groups
     )
     keep = [i for i, r in enumerate(rows) if held_out is None or r.doc in held_out]
     pred = [labels[j] for j in proba[keep].argmax(axis=1)]

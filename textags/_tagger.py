@@ -39,6 +39,7 @@ DEFAULT_PARAMS = {
     "C": 10.0,
     "class_weight": "balanced",
     "fit_intercept": True,
+    "local_weight": 1.0,
     "min_df": 2,
     "userdict": (),
     "random_state": 0,
@@ -89,10 +90,19 @@ class Tagger:
         Weight of the heading features against the unit's own.
     C : float
         Inverse regularisation strength of the logistic regression.
-    class_weight : "balanced" or None
+    class_weight : "balanced", "local" or None
+        "balanced" weighs each label inversely to its count; "local" does the
+        same with the counts of the units of local reports alone (a label
+        without any takes its "balanced" weight), so the prior is that of
+        local text; None weighs every label alike.
     fit_intercept : bool
         Learn a per-label intercept (a prior); False leaves a unit without
         any known term equally likely to be of every label.
+    local_weight : float
+        Weight in the fit of each unit of a local report (street, town,
+        district, county, city: :func:`textags._evaluation.level_group`)
+        against 1 for the others; it needs the units' levels (``fit``'s
+        ``levels``).  1 weighs every unit alike.
     min_df : int
         Keep features seen in at least this many training units.
     userdict : tuple of str
@@ -131,6 +141,7 @@ class Tagger:
         C: float = _D["C"],
         class_weight: str | None = _D["class_weight"],
         fit_intercept: bool = _D["fit_intercept"],
+        local_weight: float = _D["local_weight"],
         min_df: int = _D["min_df"],
         userdict: tuple[str, ...] = _D["userdict"],
         random_state: int = _D["random_state"],
@@ -147,6 +158,7 @@ class Tagger:
         self.C = C
         self.class_weight = class_weight
         self.fit_intercept = fit_intercept
+        self.local_weight = local_weight
         self.min_df = min_df
         self.userdict = userdict
         self.random_state = random_state
@@ -188,12 +200,40 @@ class Tagger:
 
         return TwinMergingLogisticRegression(
             C=self.C,
-            class_weight=self.class_weight,
+            class_weight=None if self.class_weight == "local" else self.class_weight,
             fit_intercept=bool(self.fit_intercept),
             solver="newton-cg",
             max_iter=1000,
             random_state=self.random_state,
         )
+
+    @property
+    def needs_levels(self) -> bool:
+        """Whether the fit weighs units by the level of their report (``local_weight``, ``class_weight`` "local")."""
+        return self.local_weight != 1 or self.class_weight == "local"
+
+    def unit_weights(self, labels: Sequence[str], levels: Sequence[str] | None) -> np.ndarray | None:
+        """Each training unit's weight in the fit (None: all alike), from its label and its report's level group.
+
+        >>> Tagger(local_weight=2.0).unit_weights(["party", "party"], ["local", "national"]).tolist()
+        [2.0, 1.0]
+        >>> Tagger(class_weight="local").unit_weights(["a", "b", "b", "a"], ["local", "local", "local", "national"]).tolist()
+        [1.5, 0.75, 0.75, 1.5]
+        """
+        if not self.needs_levels:
+            return None
+        if levels is None or len(levels) != len(labels):
+            raise ValueError("local_weight and class_weight 'local' need the level of every training unit")
+        y = np.asarray([str(lab) for lab in labels], dtype=object)
+        local = np.asarray([lv == "local" for lv in levels], dtype=bool)
+        w = np.where(local, float(self.local_weight), 1.0)
+        if self.class_weight == "local":
+            classes = sorted(set(y.tolist()))
+            for c in classes:  # scikit-learn's "balanced", n / (k * count), counted on the local units
+                mine = (y == c) & local
+                among = local if mine.any() else np.ones(len(y), dtype=bool)
+                w[y == c] *= among.sum() / (len(classes) * ((y == c) & among).sum())
+        return w
 
     def build_pipeline(self):
         """The unfitted scikit-learn pipeline for these parameters."""
@@ -216,8 +256,13 @@ class Tagger:
         union = FeatureUnion(blocks, transformer_weights=weights or None)
         return Pipeline([("features", union), ("clf", self.classifier())])
 
-    def fit(self, inputs: Sequence[str], labels: Sequence[str]) -> Tagger:
-        """Fit on model inputs (see :func:`textags._tokenize.join_context`) and their labels."""
+    def fit(self, inputs: Sequence[str], labels: Sequence[str], levels: Sequence[str] | None = None) -> Tagger:
+        """Fit on model inputs (see :func:`textags._tokenize.join_context`) and their labels.
+
+        ``levels`` gives each input's report level group (``local``,
+        ``provincial``, ``national``, ``unknown``); it is needed only with
+        ``local_weight`` other than 1 or ``class_weight`` "local".
+        """
         if len(inputs) != len(labels):
             raise ValueError(f"{len(inputs)} inputs but {len(labels)} labels")
         try:  # any labels, each one word (they name columns and CSS classes): the label set is data
@@ -230,13 +275,17 @@ class Tagger:
             raise ValueError("C must be positive")
         if not (self.word_weight > 0):
             raise ValueError("word_weight must be positive")
+        if not (self.local_weight > 0):
+            raise ValueError("local_weight must be positive")
+        weights = self.unit_weights(labels, levels)
         if not 0 <= self.neighbour_weight <= 1:
             raise ValueError("neighbour_weight must lie between 0 and 1")
         if not 0 <= self.neighbour_confident <= 1:
             raise ValueError("neighbour_confident must lie between 0 and 1")
         try:
             with one_thread():
-                self.pipeline_ = self.build_pipeline().fit(list(inputs), list(labels))
+                fit_params = {} if weights is None else {"clf__sample_weight": weights}
+                self.pipeline_ = self.build_pipeline().fit(list(inputs), list(labels), **fit_params)
         except ValueError as exc:
             if "no terms remain" in str(exc) or "empty vocabulary" in str(exc):
                 raise TextagsError(

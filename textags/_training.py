@@ -167,7 +167,9 @@ def fit(
     the card (``codebook``), so every command reads the model's own labels.
 
     With ``groups`` (``{doc: level group}``, :func:`document_levels`) the
-    card's cross-validation gives the scores of each level too (``by_group``).
+    card's cross-validation gives the scores of each level too (``by_group``);
+    a fit that weighs units by level (``local_weight``, ``class_weight``
+    "local") reads the levels there (default: the bundled documents table's).
 
     ``own`` names the user's documents among the rows: the card's
     cross-validation then also gives the scores on those documents alone
@@ -199,7 +201,12 @@ def fit(
                 "accuracy": round(sum(v["accuracy"] * v["units"] for v in mine.values()) / n, 4),
                 "emphasis_error_mean": round(float(np.mean([v["emphasis_error"] for v in mine.values()])), 2),
             }
-    tagger = Tagger(**params).fit(inputs(rows), [r.label for r in rows])
+    tagger = Tagger(**params)
+    levels = None
+    if tagger.needs_levels:
+        known = document_levels() if groups is None else groups
+        levels = [known.get(r.doc, "unknown") for r in rows]
+    tagger.fit(inputs(rows), [r.label for r in rows], levels)
     scorer = tagger.to_scorer()
     card = {
         "name": "textags model",
@@ -287,7 +294,7 @@ def train(
         documents=reports,
         own=own,
         progress=progress,
-        groups=document_levels(documents) if evaluate else None,
+        groups=document_levels(documents),  # the scores by level, and the levels a fit may weigh by
         codebook=codebook,
     )
     path = None
