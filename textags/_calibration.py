@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import numpy as np
 
-#: The temperature of the shipped model's configuration (see the module's notes).
-TEMPERATURE = 0.5
+#: The temperature of the shipped model's configuration (see the module's notes): fitted on
+#: 2026-11-27 on the 261 labelled reports outside ``data/heldout-local.json`` for the shipped
+#: parameters (``word_weight`` 0.5); 0.5 before, fitted on the 87 reports labelled before the local round.
+TEMPERATURE = 0.46
 
 #: Temperatures tried by :func:`fit_temperature`.
 GRID = tuple(round(0.2 + 0.01 * i, 2) for i in range(131))
