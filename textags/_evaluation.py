@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
@@ -57,6 +58,13 @@ def level_group(level: str | None) -> str:
     ('local', 'provincial', 'unknown')
     """
     return LEVEL_GROUPS.get((level or "").strip().lower(), "unknown")
+
+
+def document_levels(table: str | os.PathLike | None = None) -> dict[str, str]:
+    """``{doc: level group}`` of the documents table (:func:`textags._doctable.resolve`; see :func:`level_group`)."""
+    from ._doctable import resolve
+
+    return {d: level_group(row.get("level")) for d, row in resolve(table).items()}
 
 
 def score(
@@ -163,7 +171,7 @@ def cross_val_proba(
 
     ``groups`` (``{doc: level group}``) gives the reports' levels to a fit
     that weighs units by them (``local_weight``, ``class_weight`` "local");
-    default: the bundled documents table's (:func:`textags.learn.document_levels`).
+    default: the bundled documents table's (:func:`document_levels`).
 
     Returns the label order and an array (n_rows, n_labels).
     """
@@ -194,8 +202,6 @@ def cross_val_proba(
     levels = None
     if Tagger(**params).needs_levels:
         if groups is None:
-            from ._training import document_levels
-
             groups = document_levels()
         levels = [groups.get(s.doc, "unknown") for s in seqs for _ in s.inputs]
 

@@ -22,7 +22,7 @@ import numpy as np
 
 from ._codebook import DEFAULT, Codebook
 from ._errors import TextagsError
-from ._evaluation import cross_validate, level_group
+from ._evaluation import cross_validate, document_levels
 from ._format import versions
 from ._labels import LabelledUnit, read_labelled
 from ._rows import data_hash, dedupe, inputs
@@ -39,13 +39,6 @@ def bundled_data_dir() -> Path:
     raise TextagsError(
         "the bundled labelled corpus is missing from this installation; reinstall textags or use --base none"
     )
-
-
-def document_levels(table: str | os.PathLike | None = None) -> dict[str, str]:
-    """``{doc: level group}`` of the documents table (:func:`textags._doctable.resolve`; see :func:`level_group`)."""
-    from ._doctable import resolve
-
-    return {d: level_group(row.get("level")) for d, row in resolve(table).items()}
 
 
 def load_documents(rows: Sequence[LabelledUnit], table: str | os.PathLike | None = None) -> dict:
