@@ -130,20 +130,23 @@ def ngrams_in(
         lengths = np.asarray(lengths, dtype=np.int64)
         left = np.repeat(np.cumsum(lengths), lengths) - np.arange(len(flat))  # items to the unit's end
         unit_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        for n in range(lo, hi + 1):
-            if n not in tables:
+        known_item = flat >= 0
+        every_known = bool(known_item.all())  # characters: always
+        items = np.maximum(flat, 0).astype(np.uint64)
+        key = known = None
+        for n in range(1, hi + 1):
+            # the codes of the n-grams starting at each item, from those of the (n-1)-grams: slices, no gathers
+            key = items if n == 1 else key[:-1] * np.uint64(base) + items[n - 1 :]
+            if not every_known:
+                known = known_item if n == 1 else known[:-1] & known_item[n - 1 :]
+            if n < lo or n not in tables:
                 continue
-            start = np.flatnonzero(left >= n)  # as ngram_starts(lengths, n), its two repeats made once
-            unit = unit_of[start]
-            known = np.ones(len(start), dtype=bool)
-            key = np.zeros(len(start), dtype=np.uint64)
-            for k in range(n):
-                part = flat[start + k]
-                known &= part >= 0
-                key = key * np.uint64(base) + np.maximum(part, 0).astype(np.uint64)
-            col = tables[n].get(key[known])
+            start = np.flatnonzero(left >= n)  # n-grams within their unit (as ngram_starts(lengths, n))
+            if not every_known:
+                start = start[known[start]]
+            col = tables[n].get(key[start])
             found = col >= 0
-            units.append(unit[known][found])
+            units.append(unit_of[start[found]])
             cols.append(col[found])
     if not units:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
