@@ -176,6 +176,22 @@ class CharIndex:
         flat = np.frombuffer("".join(chars).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         return ngrams_in(flat, lengths, self.tables, lo, hi, 1 << 21)
 
+    def lookup_joined(
+        self, joined: str, n_units: int, separator: str, lo: int, hi: int
+    ) -> tuple[np.ndarray, np.ndarray] | None:
+        """As :meth:`lookup`, from the units' characters joined by ``separator`` (None unless it parts ``n_units``).
+
+        >>> CharIndex(["经", "济", "经济", "发展"]).lookup_joined("抓经济\\n促发展", 2, "\\n", 1, 2)
+        (array([0, 0, 0, 1]), array([0, 1, 2, 3]))
+        """
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+        parting = codes == ord(separator)
+        if int(parting.sum()) != n_units - 1:
+            return None
+        kept = ~parting
+        lengths = np.bincount(np.cumsum(parting)[kept], minlength=n_units)
+        return ngrams_in(codes[kept].astype(np.int64), lengths, self.tables, lo, hi, 1 << 21)
+
 
 #: Codes of tokens that are not in a word vocabulary (and of one not met before).
 _UNKNOWN, _NOT_A_WORD, _SEPARATOR, _NEW = -1, -2, -3, -4

@@ -229,6 +229,11 @@ class Scorer:
             batch["normalized"] = tokenize.normalize_many(texts) if tokenize.batchable(texts) else None
         if block.name == "chars":
             lo, hi = self._specs[i].ngrams
+            if batch["normalized"] is not None:
+                joined = tokenize.char_joined(batch["normalized"])
+                found = self._index_of(i).lookup_joined(joined, len(docs), tokenize.SEPARATOR, lo, hi)
+                if found is not None:
+                    return found
             return self._index_of(i).lookup(tokenize.char_strings(batch["texts"], batch["normalized"]), lo, hi)
         if block.name == "words":
             lo, hi = self._specs[i].ngrams

@@ -299,7 +299,16 @@ def char_strings(texts: Sequence[str], normalized: str | None = None) -> list[st
     if not batchable(texts):
         return [char_string(t) for t in texts]
     joined = normalize_many(texts) if normalized is None else normalized
-    return _NOT_ALNUM_OR_SEP.sub("", joined).split(SEPARATOR)
+    return char_joined(joined).split(SEPARATOR)
+
+
+def char_joined(normalized: str) -> str:
+    """The characters of :func:`normalize_many`'s join that n-grams are made of, the separators kept.
+
+    >>> char_joined(normalize_many(["抓经济，促发展！", "税收５亿元"]))
+    '抓经济促发展\\n税收0亿元'
+    """
+    return _NOT_ALNUM_OR_SEP.sub("", normalized)
 
 
 def char_ngrams(doc: str, ngram_range: tuple[int, int] = (1, 3)) -> list[str]:
