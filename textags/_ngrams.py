@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import repeat
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -207,21 +207,19 @@ class WordIndex:
 
     def __init__(self, terms: Sequence[str]):
         grams = [t[2:].split(" ") for t in terms]
-        self.ids = {tok: i for i, tok in enumerate(dict.fromkeys(tok for g in grams for tok in g))}  # first met
+        self.ids = {tok: i for i, tok in enumerate(dict.fromkeys(chain.from_iterable(grams)))}  # first met
         self.size = len(self.ids) + 1
         self._codes = dict(self.ids)  # every token met: its id, or what else it is
-        by_n: dict[int, tuple[list[int], list[int]]] = {}
-        for col, g in enumerate(grams):
-            code = 0
-            for tok in g:
-                code = code * self.size + self.ids[tok]
-            codes, cols = by_n.setdefault(len(g), ([], []))
-            codes.append(code)
-            cols.append(col)
-        self.tables = {
-            n: (DirectIndex if n == 1 else HashIndex)(np.array(c, dtype=np.uint64), np.array(k))  # single words: by id
-            for n, (c, k) in by_n.items()
-        }
+        lengths = np.fromiter(map(len, grams), dtype=np.int64, count=len(grams))
+        flat = np.fromiter(map(self.ids.__getitem__, chain.from_iterable(grams)), dtype=np.uint64)
+        first = np.cumsum(lengths) - lengths  # where each term's tokens start in ``flat``
+        self.tables = {}
+        for n in np.unique(lengths).tolist():
+            cols = np.flatnonzero(lengths == n)
+            codes = np.zeros(len(cols), dtype=np.uint64)
+            for k in range(n):  # the tokens' ids written in base ``size``
+                codes = codes * np.uint64(self.size) + flat[first[cols] + k]
+            self.tables[n] = (DirectIndex if n == 1 else HashIndex)(codes, cols)  # single words: by id
 
     def lookup(self, tokens: Sequence[Sequence[str]], lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
         """(unit, col) of every word n-gram of each unit's tokens that is in the vocabulary."""
