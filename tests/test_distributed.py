@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from conftest import STREET
@@ -109,6 +110,32 @@ def test_small_files_travel_together_and_a_failure_among_them_stops_where_one_pr
     assert pool_counted == [2]
     assert one == two and one[0] == 2 and one[2].startswith(f"textags: {bad}: ")
     assert {json.loads(line)["doc"] for line in two[1].splitlines()} == {p.stem for p in local[:7]}
+
+
+def _dies_at_c(source, model):
+    """Work that ends its worker process on the file named c (as the system killing it would)."""
+    if source[1] == "c":
+        os._exit(1)
+    return source[1]
+
+
+def test_a_worker_that_dies_on_a_piece_of_small_files_names_the_piece(tmp_path):
+    import multiprocessing
+    import sys
+
+    from textags._errors import TextagsError
+    from textags._workers import _forked
+
+    if not (sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()):
+        pytest.skip("workers are forked only on Linux")
+    sources = []
+    for name in "abcde":
+        (tmp_path / f"{name}.txt").write_text("抓经济。", encoding="utf-8")
+        sources.append((str(tmp_path / f"{name}.txt"), name))
+    with pytest.raises(TextagsError) as raised:
+        list(_forked(_dies_at_c, sources, None, 2, ()))
+    assert raised.value.path == sources[0][0]
+    assert "a worker process died while tagging it or one of the 4 files after it" in raised.value.message
 
 
 @pytest.fixture

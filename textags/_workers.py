@@ -199,16 +199,18 @@ def _forked(work, sources: Sequence[tuple], model, jobs: int, args: tuple) -> It
     try:
         for chunk in chunks(sources):
             with held_termination():  # the first submit forks the workers
-                pending.append((chunk[0][0], pool.submit(_in_worker, work, chunk, args)))
+                pending.append((chunk, pool.submit(_in_worker, work, chunk, args)))
             if len(pending) >= IN_FLIGHT * jobs:
                 yield from first_results()
         while pending:
             yield from first_results()
     except BrokenProcessPool:  # from a result, or from a submit once the pool is broken
         _stop(pool)
-        path = pending[0][0] if pending else chunk[0][0]
+        lost = pending[0][0] if pending else chunk
+        path = lost[0][0]
+        others = f" or one of the {len(lost) - 1} files after it" if len(lost) > 1 else ""
         raise TextagsError(
-            "a worker process died while tagging it (killed by the system, perhaps for memory); "
+            f"a worker process died while tagging it{others} (killed by the system, perhaps for memory); "
             "try --jobs 1, or fewer or smaller files",
             "<stdin>" if path == "-" else path,
         ) from None
