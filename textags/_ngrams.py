@@ -186,11 +186,11 @@ class CharIndex:
         """
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
         parting = codes == ord(separator)
-        if int(parting.sum()) != n_units - 1:
-            return None
         kept = ~parting
-        lengths = np.bincount(np.cumsum(parting)[kept], minlength=n_units)
-        return ngrams_in(codes[kept].astype(np.int64), lengths, self.tables, lo, hi, 1 << 21)
+        lengths = _unit_lengths(parting, kept, n_units)
+        return (
+            None if lengths is None else ngrams_in(codes[kept].astype(np.int64), lengths, self.tables, lo, hi, 1 << 21)
+        )
 
 
 #: Codes of tokens that are not in a word vocabulary (and of one not met before).
@@ -247,10 +247,19 @@ class WordIndex:
             if code is None:
                 code = codes[tok] = _SEPARATOR if tok == separator else _UNKNOWN if is_word(tok) else _NOT_A_WORD
             flat[at] = code
-        separators = flat == _SEPARATOR
-        if int(separators.sum()) != n_units - 1:
-            return None
-        unit = np.cumsum(separators)
         kept = flat >= _UNKNOWN
-        lengths = np.bincount(unit[kept], minlength=n_units)
-        return ngrams_in(flat[kept], lengths, self.tables, lo, hi, self.size)
+        lengths = _unit_lengths(flat == _SEPARATOR, kept, n_units)
+        return None if lengths is None else ngrams_in(flat[kept], lengths, self.tables, lo, hi, self.size)
+
+
+def _unit_lengths(parting: np.ndarray, kept: np.ndarray, n_units: int) -> np.ndarray | None:
+    """How many kept items each unit of a joined stream holds, the units parted where ``parting`` is true.
+
+    None unless the stream parts into ``n_units`` units.
+
+    >>> _unit_lengths(np.array([0, 0, 1, 0], dtype=bool), np.array([1, 0, 0, 1], dtype=bool), 2)
+    array([1, 1])
+    """
+    if int(parting.sum()) != n_units - 1:
+        return None
+    return np.bincount(np.cumsum(parting)[kept], minlength=n_units)

@@ -9,7 +9,6 @@ it, and they are the ones tried.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ._clean_patterns import CleanConfig
 
@@ -17,7 +16,7 @@ __all__ = ["quick_patterns"]
 
 
 def quick_patterns(cfg: CleanConfig) -> tuple[re.Pattern, re.Pattern] | None:
-    """:func:`_patterned` of ``cfg``, or None for a configuration that cannot be a cache key.
+    """:func:`_patterned` of ``cfg``, joined once per config object (the last 16 are kept).
 
     >>> from textags._clean_patterns import DEFAULT_CONFIG
     >>> starts, anywhere = quick_patterns(DEFAULT_CONFIG)
@@ -25,14 +24,12 @@ def quick_patterns(cfg: CleanConfig) -> tuple[re.Pattern, re.Pattern] | None:
     (True, False)
     """
     known = _BY_ID.get(id(cfg))
-    if known is not None and known[0] is cfg:  # the same config object: no need to hash all its fields
+    if known is not None and known[0] is cfg:  # by identity: no hashing of all the config's fields
         return known[1]
-    try:
-        found = _patterned(cfg)
-    except TypeError:  # a field that is not hashable (a list of patterns)
-        found = None
-    if len(_BY_ID) < 16:
-        _BY_ID[id(cfg)] = (cfg, found)
+    found = _patterned(cfg)
+    _BY_ID[id(cfg)] = (cfg, found)
+    if len(_BY_ID) > 16:
+        del _BY_ID[next(iter(_BY_ID))]  # the oldest
     return found
 
 
@@ -40,7 +37,6 @@ def quick_patterns(cfg: CleanConfig) -> tuple[re.Pattern, re.Pattern] | None:
 _BY_ID: dict[int, tuple] = {}
 
 
-@lru_cache(maxsize=16)
 def _patterned(cfg: CleanConfig) -> tuple[re.Pattern, re.Pattern] | None:
     """Two patterns, one to match at a line's start and one to search it, that find something in every line
     a pattern of the patterned line rules finds something in (:data:`textags._line_rules.UNPATTERNED_RULES`
